@@ -1,0 +1,47 @@
+namespace FundingWeb.Core.Funding;
+
+/// <summary>
+/// The one place a venue's rate becomes a fraction per hour. Every display basis derives from <c>rate_1h</c>.
+/// </summary>
+public static class FundingNormalizer
+{
+    public static double ToFraction(double raw, RateUnit unit) => unit switch
+    {
+        RateUnit.Fraction => raw,
+        RateUnit.Percent => raw / 100d,
+        RateUnit.Fixed1e30 => raw / 1e30,
+        RateUnit.Ppm => raw / 1e6,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown rate unit."),
+    };
+
+    public static double ToRate1h(double raw, RateUnit unit, double intervalHours)
+    {
+        if (!double.IsFinite(raw))
+        {
+            throw new FormatException($"Funding rate {raw} is not a finite number.");
+        }
+        if (!double.IsFinite(intervalHours) || intervalHours <= 0)
+        {
+            throw new FormatException($"Funding interval {intervalHours} h is not a positive number of hours.");
+        }
+        return ToFraction(raw, unit) / intervalHours;
+    }
+
+    /// <summary>Inverse of <see cref="ToRate1h"/>: how a venue with this convention would write <paramref name="rate1h"/>.</summary>
+    public static double FromRate1h(double rate1h, RateUnit unit, double intervalHours)
+    {
+        var fraction = rate1h * intervalHours;
+        return unit switch
+        {
+            RateUnit.Fraction => fraction,
+            RateUnit.Percent => fraction * 100d,
+            RateUnit.Fixed1e30 => fraction * 1e30,
+            RateUnit.Ppm => fraction * 1e6,
+            _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown rate unit."),
+        };
+    }
+
+    public static FundingRate Normalize(string venue, RawFundingRate raw) => new(
+        venue, raw.Symbol, raw.TimeMs, raw.Kind, raw.Leg, raw.RateRaw, raw.IntervalHours, raw.Unit,
+        ToRate1h(raw.RateRaw, raw.Unit, raw.IntervalHours));
+}

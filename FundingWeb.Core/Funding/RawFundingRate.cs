@@ -1,0 +1,17 @@
+namespace FundingWeb.Core.Funding;
+
+/// <summary>
+/// A rate exactly as the venue wrote it, with what is needed to interpret it. Venue clients produce these;
+/// only <see cref="FundingNormalizer"/> turns them into <see cref="FundingRate"/>.
+/// </summary>
+/// <param name="IntervalHours">The period the raw rate covers (1 for hourly, 8 for an 8h rate, 8760 for an annual rate).</param>
+/// <param name="Source">Where it came from (endpoint and field), for the drill-down; not stored per row.</param>
+public sealed record RawFundingRate(
+    string Symbol,
+    long TimeMs,
+    FundingKind Kind,
+    double RateRaw,
+    double IntervalHours,
+    RateUnit Unit,
+    FundingLeg Leg = FundingLeg.Net,
+    string? Source = null);

@@ -1,0 +1,8 @@
+namespace FundingWeb.Core.Venues;
+
+public enum MarketStatus
+{
+    Active,
+    Paused,
+    Delisted,
+}
