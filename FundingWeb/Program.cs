@@ -1,4 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "FundingWeb");
+using FundingWeb.Hosting;
+
+var builder = FundingWebApp.CreateBuilder(args);
+var app = FundingWebApp.Build(builder);
 app.Run();

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Storage;
+using FundingWeb.Core.Venues;
+
+namespace FundingWeb.Core.Ingest;
+
+/// <summary>
+/// The one path from a venue's answer to the screen: normalise every raw rate, write the poll in one transaction,
+/// then publish a new snapshot. Nothing is published that was not committed.
+/// </summary>
+public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub, TimeProvider time)
+{
+    private static readonly TimeSpan LiquidationMemory = TimeSpan.FromHours(6);
+
+    public async Task<VenueStatus> IngestAsync(VenueInfo venue, VenuePoll poll, VenueStatusTracker tracker, double latencyMs, CancellationToken cancellationToken)
+    {
+        var errors = poll.MarketErrors.ToList();
+        var funding = new List<FundingRate>(poll.Funding.Count);
+        foreach (var raw in poll.Funding)
+        {
+            try
+            {
+                funding.Add(FundingNormalizer.Normalize(venue.Id, raw));
+            }
+            catch (FormatException ex)
+            {
+                errors.Add(new MarketError(raw.Symbol, ex.Message));
+            }
+        }
+
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var dataLag = poll.DataTimeMs is { } dataTime ? poll.FetchedAtMs - dataTime : (long?)null;
+        var status = tracker.Success(nowMs, latencyMs, dataLag, errors);
+        await repository.UpsertPollAsync(venue, poll, funding, status, cancellationToken).ConfigureAwait(false);
+        hub.Publish(current => current.WithVenue(Build(current, venue, poll, funding, status, errors), nowMs));
+        return status;
+    }
+
+    public async Task<VenueStatus> FailAsync(VenueInfo venue, VenueStatusTracker tracker, string reason, double latencyMs, CancellationToken cancellationToken)
+    {
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var status = tracker.Failure(nowMs, latencyMs, reason);
+        await repository.UpsertStatusAsync(venue, status, cancellationToken).ConfigureAwait(false);
+        hub.Publish(current =>
+        {
+            var previous = current.Venues.TryGetValue(venue.Id, out var v) ? v : VenueSnapshot.Empty(venue);
+            return current.WithVenue(previous with { Status = status }, nowMs);
+        });
+        return status;
+    }
+
+    private static VenueSnapshot Build(MarketSnapshot current, VenueInfo venue, VenuePoll poll, List<FundingRate> funding, VenueStatus status, List<MarketError> errors)
+    {
+        var previous = current.Venues.TryGetValue(venue.Id, out var v) ? v : VenueSnapshot.Empty(venue);
+        var quoted = funding.Where(f => f.Kind == FundingKind.Quoted).ToLookup(f => f.Symbol);
+        var sources = poll.Funding.Where(f => f.Kind == FundingKind.Quoted).GroupBy(f => (f.Symbol, f.Leg)).ToDictionary(g => g.Key, g => g.Last().Source);
+        var oi = poll.OpenInterest.GroupBy(o => o.Symbol).ToDictionary(g => g.Key, g => g.Last());
+        var prices = poll.Prices.GroupBy(p => p.Symbol).ToDictionary(g => g.Key, g => g.Last());
+
+        var markets = ImmutableDictionary.CreateBuilder<string, MarketQuote>();
+        foreach (var market in poll.Markets.Where(m => m.Status == MarketStatus.Active))
+        {
+            var legs = quoted[market.Symbol]
+                .GroupBy(f => f.Leg)
+                .Select(g => g.MaxBy(f => f.TimeMs)!)
+                .Select(f => new FundingQuote(f.Leg, f.Rate1h, f.RateRaw, f.IntervalHours, f.Unit, f.TimeMs, poll.FetchedAtMs, sources.GetValueOrDefault((f.Symbol, f.Leg))))
+                .ToImmutableArray();
+            if (legs.IsEmpty && previous.Markets.TryGetValue(market.Symbol, out var old)) legs = old.Legs;
+            oi.TryGetValue(market.Symbol, out var o);
+            prices.TryGetValue(market.Symbol, out var p);
+            markets[market.Symbol] = new MarketQuote(market, legs, p?.Mark, p?.Index, o?.Base, o?.Usd, o?.LongUsd, o?.ShortUsd, poll.DataTimeMs ?? poll.FetchedAtMs);
+        }
+
+        var cutoff = poll.FetchedAtMs - (long)LiquidationMemory.TotalMilliseconds;
+        var liquidations = previous.RecentLiquidations.Where(l => l.TimeMs >= cutoff)
+            .Concat(poll.Liquidations.Where(l => previous.RecentLiquidations.All(p => p.Id != l.Id)))
+            .OrderBy(l => l.TimeMs)
+            .TakeLast(2000)
+            .ToImmutableArray();
+        return new VenueSnapshot(venue, status, markets.ToImmutable(), liquidations,
+            poll.Positions is { } positions ? positions.ToImmutableArray() : previous.Positions, errors.ToImmutableArray());
+    }
+}

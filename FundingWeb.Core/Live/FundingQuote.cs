@@ -1,0 +1,14 @@
+using FundingWeb.Core.Funding;
+
+namespace FundingWeb.Core.Live;
+
+/// <summary>The latest quoted rate of one leg of one market, with where it came from (the drill-down shows all of it).</summary>
+public sealed record FundingQuote(
+    FundingLeg Leg,
+    double Rate1h,
+    double RateRaw,
+    double IntervalHours,
+    RateUnit Unit,
+    long TimeMs,
+    long FetchedAtMs,
+    string? Source);

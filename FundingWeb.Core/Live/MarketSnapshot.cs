@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace FundingWeb.Core.Live;
+
+/// <summary>
+/// The whole live state at one instant. Immutable: the hub swaps in a new one after every committed poll, and a
+/// reader holding an old one keeps a consistent view.
+/// </summary>
+public sealed record MarketSnapshot(long Version, long AsOfMs, bool IsSimulated, ImmutableSortedDictionary<string, VenueSnapshot> Venues)
+{
+    public static MarketSnapshot Empty { get; } = new(0, 0, false, ImmutableSortedDictionary<string, VenueSnapshot>.Empty);
+
+    public MarketSnapshot WithVenue(VenueSnapshot venue, long asOfMs) =>
+        this with { Version = Version + 1, AsOfMs = asOfMs, IsSimulated = venue.Venue.IsSimulated, Venues = Venues.SetItem(venue.Venue.Id, venue) };
+
+    /// <summary>Base assets listed anywhere, ordered by total open interest (largest first), then name.</summary>
+    public IReadOnlyList<string> Assets =>
+        Venues.Values.SelectMany(v => v.Markets.Values)
+            .GroupBy(m => m.Market.BaseAsset, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Sum(m => m.OpenInterestUsd ?? 0))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToList();
+}

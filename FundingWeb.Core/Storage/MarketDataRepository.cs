@@ -1,0 +1,190 @@
+using Dapper;
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Liquidations;
+using FundingWeb.Core.OpenInterest;
+using FundingWeb.Core.Prices;
+using FundingWeb.Core.Venues;
+using Microsoft.Data.Sqlite;
+
+namespace FundingWeb.Core.Storage;
+
+/// <summary>
+/// Writes what the pollers fetch. There is one writer: every write goes through <see cref="_writeGate"/>, and one
+/// venue's poll is one transaction, so a crash loses at most the poll in flight and never leaves half of one.
+/// </summary>
+public sealed class MarketDataRepository(SqliteConnectionFactory factory)
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SqliteConnectionFactory Factory => factory;
+
+    /// <summary>One poll of one venue, with the status it leaves the venue in, in one transaction.</summary>
+    public async Task UpsertPollAsync(VenueInfo venue, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = factory.Open();
+            using var transaction = connection.BeginTransaction();
+            UpsertVenue(connection, transaction, venue);
+            UpsertMarkets(connection, transaction, poll.Markets, poll.FetchedAtMs);
+            UpsertFunding(connection, transaction, funding);
+            UpsertOpenInterest(connection, transaction, venue.Id, poll.OpenInterest);
+            UpsertPrices(connection, transaction, venue.Id, poll.Prices);
+            UpsertLiquidations(connection, transaction, venue.Id, poll.Liquidations);
+            UpsertStatus(connection, transaction, status);
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Backfilled history. Existing rows win: history never overwrites what a poll recorded.</summary>
+    public async Task<int> InsertHistoryAsync(VenueInfo venue, IReadOnlyList<FundingRate> funding, IReadOnlyList<OpenInterestObservation> openInterest, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = factory.Open();
+            using var transaction = connection.BeginTransaction();
+            UpsertVenue(connection, transaction, venue);
+            var n = connection.Execute(
+                """
+                INSERT OR IGNORE INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h)
+                VALUES (@Venue, @Symbol, @Kind, @Leg, @TimeMs, @RateRaw, @IntervalHours, @Unit, @Rate1h)
+                """, funding.Select(FundingParameters), transaction);
+            n += connection.Execute(
+                """
+                INSERT OR IGNORE INTO open_interest (venue, symbol, ts_ms, base, usd, long_usd, short_usd)
+                VALUES (@venue, @Symbol, @TimeMs, @Base, @Usd, @LongUsd, @ShortUsd)
+                """, openInterest.Select(o => new { venue = venue.Id, o.Symbol, o.TimeMs, o.Base, o.Usd, o.LongUsd, o.ShortUsd }), transaction);
+            transaction.Commit();
+            return n;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>A failed poll writes only the status (it has nothing else to write).</summary>
+    public async Task UpsertStatusAsync(VenueInfo venue, VenueStatus status, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = factory.Open();
+            using var transaction = connection.BeginTransaction();
+            UpsertVenue(connection, transaction, venue);
+            UpsertStatus(connection, transaction, status);
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Thins poll-cadence rows older than <paramref name="rawCutoffMs"/> to the last row of each hour (so the hourly
+    /// history stays), and drops everything older than <paramref name="historyCutoffMs"/>.
+    /// </summary>
+    public async Task<int> ApplyRetentionAsync(long rawCutoffMs, long historyCutoffMs, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = factory.Open();
+            using var transaction = connection.BeginTransaction();
+            var p = new { rawCutoffMs, historyCutoffMs };
+            var n = connection.Execute(
+                """
+                DELETE FROM funding WHERE kind = 0 AND ts_ms < @rawCutoffMs AND ts_ms NOT IN (
+                    SELECT MAX(f2.ts_ms) FROM funding f2
+                    WHERE f2.venue = funding.venue AND f2.symbol = funding.symbol AND f2.kind = 0 AND f2.leg = funding.leg
+                      AND f2.ts_ms / 3600000 = funding.ts_ms / 3600000)
+                """, p, transaction);
+            n += connection.Execute(
+                """
+                DELETE FROM open_interest WHERE ts_ms < @rawCutoffMs AND ts_ms NOT IN (
+                    SELECT MAX(o2.ts_ms) FROM open_interest o2
+                    WHERE o2.venue = open_interest.venue AND o2.symbol = open_interest.symbol AND o2.ts_ms / 3600000 = open_interest.ts_ms / 3600000)
+                """, p, transaction);
+            n += connection.Execute(
+                """
+                DELETE FROM price WHERE ts_ms < @rawCutoffMs AND ts_ms NOT IN (
+                    SELECT MAX(p2.ts_ms) FROM price p2
+                    WHERE p2.venue = price.venue AND p2.symbol = price.symbol AND p2.ts_ms / 3600000 = price.ts_ms / 3600000)
+                """, p, transaction);
+            n += connection.Execute("DELETE FROM funding WHERE ts_ms < @historyCutoffMs", p, transaction);
+            n += connection.Execute("DELETE FROM open_interest WHERE ts_ms < @historyCutoffMs", p, transaction);
+            n += connection.Execute("DELETE FROM price WHERE ts_ms < @historyCutoffMs", p, transaction);
+            n += connection.Execute("DELETE FROM liquidation WHERE ts_ms < @historyCutoffMs", p, transaction);
+            transaction.Commit();
+            return n;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private static void UpsertVenue(SqliteConnection c, SqliteTransaction t, VenueInfo v) => c.Execute(
+        """
+        INSERT INTO venue (id, name, rollup_kind, withdrawal_ms, taker_fee, is_simulated)
+        VALUES (@Id, @Name, @RollupKind, @withdrawalMs, @TakerFee, @IsSimulated)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, rollup_kind = excluded.rollup_kind,
+            withdrawal_ms = excluded.withdrawal_ms, taker_fee = excluded.taker_fee, is_simulated = excluded.is_simulated
+        """, new { v.Id, v.Name, v.RollupKind, withdrawalMs = (long)v.WithdrawalDelay.TotalMilliseconds, v.TakerFee, v.IsSimulated }, t);
+
+    private static void UpsertMarkets(SqliteConnection c, SqliteTransaction t, IReadOnlyList<Market> markets, long nowMs) => c.Execute(
+        """
+        INSERT INTO market (venue, symbol, base_asset, funding_interval_hours, max_leverage, maintenance_margin, status, first_seen_ms, last_seen_ms)
+        VALUES (@Venue, @Symbol, @BaseAsset, @FundingIntervalHours, @MaxLeverage, @MaintenanceMargin, @status, @nowMs, @nowMs)
+        ON CONFLICT (venue, symbol) DO UPDATE SET base_asset = excluded.base_asset,
+            funding_interval_hours = excluded.funding_interval_hours, max_leverage = excluded.max_leverage,
+            maintenance_margin = excluded.maintenance_margin, status = excluded.status, last_seen_ms = excluded.last_seen_ms
+        """, markets.Select(m => new { m.Venue, m.Symbol, m.BaseAsset, m.FundingIntervalHours, m.MaxLeverage, m.MaintenanceMargin, status = m.Status.ToString(), nowMs }), t);
+
+    private static void UpsertFunding(SqliteConnection c, SqliteTransaction t, IReadOnlyList<FundingRate> funding) => c.Execute(
+        """
+        INSERT INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h)
+        VALUES (@Venue, @Symbol, @Kind, @Leg, @TimeMs, @RateRaw, @IntervalHours, @Unit, @Rate1h)
+        ON CONFLICT (venue, symbol, kind, leg, ts_ms) DO UPDATE SET rate_raw = excluded.rate_raw,
+            interval_hours = excluded.interval_hours, unit = excluded.unit, rate_1h = excluded.rate_1h
+        """, funding.Select(FundingParameters), t);
+
+    private static object FundingParameters(FundingRate f) =>
+        new { f.Venue, f.Symbol, Kind = (int)f.Kind, Leg = (int)f.Leg, f.TimeMs, f.RateRaw, f.IntervalHours, Unit = f.Unit.ToString(), f.Rate1h };
+
+    private static void UpsertOpenInterest(SqliteConnection c, SqliteTransaction t, string venue, IReadOnlyList<OpenInterestObservation> rows) => c.Execute(
+        """
+        INSERT INTO open_interest (venue, symbol, ts_ms, base, usd, long_usd, short_usd)
+        VALUES (@venue, @Symbol, @TimeMs, @Base, @Usd, @LongUsd, @ShortUsd)
+        ON CONFLICT (venue, symbol, ts_ms) DO UPDATE SET base = excluded.base, usd = excluded.usd,
+            long_usd = excluded.long_usd, short_usd = excluded.short_usd
+        """, rows.Select(o => new { venue, o.Symbol, o.TimeMs, o.Base, o.Usd, o.LongUsd, o.ShortUsd }), t);
+
+    private static void UpsertPrices(SqliteConnection c, SqliteTransaction t, string venue, IReadOnlyList<PriceObservation> rows) => c.Execute(
+        """
+        INSERT INTO price (venue, symbol, ts_ms, mark, index_px) VALUES (@venue, @Symbol, @TimeMs, @Mark, @Index)
+        ON CONFLICT (venue, symbol, ts_ms) DO UPDATE SET mark = excluded.mark, index_px = excluded.index_px
+        """, rows.Select(p => new { venue, p.Symbol, p.TimeMs, p.Mark, p.Index }), t);
+
+    private static void UpsertLiquidations(SqliteConnection c, SqliteTransaction t, string venue, IReadOnlyList<LiquidationEvent> rows) => c.Execute(
+        """
+        INSERT OR IGNORE INTO liquidation (venue, id, symbol, ts_ms, side, price, size_base, notional_usd, kind)
+        VALUES (@venue, @Id, @Symbol, @TimeMs, @side, @Price, @SizeBase, @NotionalUsd, @Kind)
+        """, rows.Select(l => new { venue, l.Id, l.Symbol, l.TimeMs, side = (int)l.Side, l.Price, l.SizeBase, l.NotionalUsd, l.Kind }), t);
+
+    private static void UpsertStatus(SqliteConnection c, SqliteTransaction t, VenueStatus s) => c.Execute(
+        """
+        INSERT INTO venue_status (venue, last_success_ms, stale_since_ms, last_error, last_error_ms, latency_ms, polls, failures)
+        VALUES (@Venue, @LastSuccessMs, @StaleSinceMs, @LastError, @LastErrorMs, @LatencyMs, @Polls, @Failures)
+        ON CONFLICT (venue) DO UPDATE SET last_success_ms = excluded.last_success_ms, stale_since_ms = excluded.stale_since_ms,
+            last_error = excluded.last_error, last_error_ms = excluded.last_error_ms, latency_ms = excluded.latency_ms,
+            polls = excluded.polls, failures = excluded.failures
+        """, s, t);
+}

@@ -1,0 +1,15 @@
+namespace FundingWeb.Core.Storage;
+
+public sealed class StorageOptions
+{
+    /// <summary>SQLite file. When empty, the feed mode picks its own default so simulated and live data never share a file.</summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>Quoted rates, OI and prices at poll cadence are kept this long; older ones are thinned to one per hour.</summary>
+    public TimeSpan RawRetention { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>Hourly history older than this is deleted (settled funding included).</summary>
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(400);
+
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,19 @@
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Liquidations;
+using FundingWeb.Core.OpenInterest;
+
+namespace FundingWeb.Core.Venues.Simulator;
+
+/// <summary>Per-venue bookkeeping of the world: its markets, what is waiting to be observed, congestion, the fault knob.</summary>
+public sealed class SimVenueState(SimVenueProfile profile, List<SimMarketState> markets)
+{
+    public SimVenueProfile Profile { get; } = profile;
+    public List<SimMarketState> Markets { get; } = markets;
+    public Dictionary<string, List<RawFundingRate>> SettledHistory { get; } = new();
+    public Dictionary<string, List<OpenInterestObservation>> OpenInterestHistory { get; } = new();
+    public List<RawFundingRate> PendingSettled { get; } = [];
+    public List<LiquidationEvent> PendingLiquidations { get; } = [];
+    public volatile bool Failing;
+    public long CongestedUntilMs { get; set; }
+    public SimObservation? Frozen { get; set; }
+}

@@ -1,0 +1,34 @@
+using FundingWeb.Core.Ingest;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace FundingWeb.Hosting;
+
+public static class CoreServiceExtensions
+{
+    /// <summary>Storage (migrated on first use), the live hub and the ingest pipeline.</summary>
+    public static IServiceCollection AddFundingCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<FeedOptions>(configuration.GetSection("Feed"));
+        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.Configure<LiveOptions>(configuration.GetSection("Live"));
+
+        services.AddSingleton(sp =>
+        {
+            var feed = sp.GetRequiredService<IOptions<FeedOptions>>().Value;
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var path = string.IsNullOrWhiteSpace(storage.Path) ? feed.DefaultDatabasePath : storage.Path;
+            var factory = new SqliteConnectionFactory(path, storage.BusyTimeout);
+            SchemaMigrator.Migrate(factory, feed.Mode.ToString());
+            return factory;
+        });
+        services.AddSingleton<MarketDataRepository>();
+        services.AddSingleton<MarketDataQueries>();
+        services.AddSingleton<MarketHub>();
+        services.AddSingleton<VenueIngestor>();
+        services.AddSingleton<VenueBackfill>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using FundingWeb.Core.Venues;
+using FundingWeb.Core.Venues.Simulator;
+using FundingWeb.Polling;
+using Microsoft.Extensions.Options;
+
+namespace FundingWeb.Hosting;
+
+public static class PollingServiceExtensions
+{
+    /// <summary>One poller per venue of the configured feed, plus retention.</summary>
+    public static IServiceCollection AddFundingPolling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SimulatorOptions>(configuration.GetSection("Feed:Simulator"));
+        services.PostConfigure<SimulatorOptions>(o =>
+        {
+            if (configuration.GetValue<int?>("Feed:Seed") is { } seed) o.Seed = seed;
+        });
+        services.AddSingleton(sp => new SimulatedWorld(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<VenueClientCatalog>();
+        services.AddHttpClient(LiveVenues.HttpClientName);
+        services.AddHostedService<PollingSupervisor>();
+        services.AddHostedService<RetentionService>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using FundingWeb.Core.Venues;
+using FundingWeb.Core.Venues.Simulator;
+using FundingWeb.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FundingWeb.Polling;
+
+/// <summary>The venues the configured feed polls: the simulated six, or the enabled live adapters.</summary>
+public sealed class VenueClientCatalog
+{
+    public VenueClientCatalog(IOptions<FeedOptions> feed, IOptions<SimulatorOptions> simulator, IServiceProvider services, IConfiguration configuration, ILogger<VenueClientCatalog> logger)
+    {
+        if (feed.Value.Mode == FeedMode.Simulated)
+        {
+            var world = services.GetRequiredService<SimulatedWorld>();
+            var sim = simulator.Value;
+            Targets = world.Venues
+                .Select(p => new PollTarget(new SimulatedVenueClient(world, p), new PollerSettings(sim.PollInterval, sim.BackfillDays, TimeSpan.FromSeconds(5))))
+                .ToList();
+            return;
+        }
+
+        var http = services.GetRequiredService<IHttpClientFactory>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var targets = new List<PollTarget>();
+        foreach (var id in VenueIds.All)
+        {
+            var options = new VenueOptions();
+            configuration.GetSection($"Venues:{id}").Bind(options);
+            if (!options.Enabled) continue;
+            if (!LiveVenues.Factories.TryGetValue(id, out var create))
+            {
+                logger.LogError("No live adapter is built for venue {Venue}; it is skipped.", id);
+                continue;
+            }
+            var client = create(http.CreateClient(LiveVenues.HttpClientName), options, time);
+            targets.Add(new PollTarget(client, new PollerSettings(options.PollInterval, options.BackfillDays, options.RequestTimeout * 3)));
+        }
+        Targets = targets;
+    }
+
+    public IReadOnlyList<PollTarget> Targets { get; }
+}
