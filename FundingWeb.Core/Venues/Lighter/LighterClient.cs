@@ -81,7 +81,8 @@ public sealed class LighterClient : IVenueClient
                     _conventions.QuotedUnit, FundingLeg.Net, rateSource));
             }
             openInterest.Add(new OpenInterestObservation(symbol, fetchedAt, row.OpenInterestBase, row.OpenInterestBase * row.LastTradePrice));
-            prices.Add(new PriceObservation(symbol, fetchedAt, row.LastTradePrice, Index: null));
+            // A market that has not traded yet reports last_trade_price 0: no price is better than a zero one.
+            prices.Add(new PriceObservation(symbol, fetchedAt, row.LastTradePrice > 0 ? row.LastTradePrice : null, Index: null));
         }
         return new VenuePoll(fetchedAt, outMarkets, funding, openInterest, prices, [], marketErrors);
     }
