@@ -140,6 +140,35 @@ public sealed class ParadexParserTests
     }
 
     [Fact]
+    public void SummaryParse_ExpiredAndNotYetOpenMarkets_DelistedAndPausedWithoutQuotes()
+    {
+        using var markets = JsonDocument.Parse($$"""
+            {"results":[
+              {"symbol":"GONE-USD-PERP","asset_kind":"PERP","funding_period_hours":8,"open_at":1600000000000,"expiry_at":{{Now - 1}}},
+              {"symbol":"SOON-USD-PERP","asset_kind":"PERP","funding_period_hours":1,"open_at":{{Now + 60_000}},"expiry_at":0},
+              {"symbol":"LIVE-USD-PERP","asset_kind":"PERP","funding_period_hours":8,"open_at":1600000000000,"expiry_at":0}]}
+            """);
+        using var summary = JsonDocument.Parse("""
+            {"results":[
+              {"symbol":"GONE-USD-PERP","funding_rate":"0.001","mark_price":"1","open_interest":"5"},
+              {"symbol":"SOON-USD-PERP","funding_rate":"0.001","mark_price":"1","open_interest":"5"},
+              {"symbol":"LIVE-USD-PERP","funding_rate":"0.0008","mark_price":"2","open_interest":"5"}]}
+            """);
+        var errors = new List<MarketError>();
+
+        var poll = ParadexSummaryParser.Parse(summary.RootElement, ParadexMarketsParser.Parse(markets.RootElement, Now, errors), Now, Source, errors);
+
+        Assert.Equal(MarketStatus.Delisted, poll.Markets.Single(m => m.Symbol == "GONE-USD-PERP").Status);
+        Assert.Equal(MarketStatus.Paused, poll.Markets.Single(m => m.Symbol == "SOON-USD-PERP").Status);
+        var quote = Assert.Single(poll.Funding);
+        Assert.Equal("LIVE-USD-PERP", quote.Symbol);
+        // No created_at in the row → the fetch time stands in; 0.0008 per 8 h → 0.0001 per hour.
+        Assert.Equal(Now, quote.TimeMs);
+        Assert.Equal(0.0001, FundingNormalizer.Normalize(VenueIds.Paradex, quote).Rate1h, 15);
+        Assert.Equal(10, Assert.Single(poll.OpenInterest).Usd, 12);
+    }
+
+    [Fact]
     public void FundingDataParse_EightHourRow_PeriodReadFromTheRow()
     {
         var page = ParadexFundingDataParser.Parse(Json("funding-data.BERA.derived.json"), fallbackPeriodHours: 1);
