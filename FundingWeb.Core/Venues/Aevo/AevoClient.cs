@@ -155,23 +155,25 @@ public sealed class AevoClient : IVenueClient
     public async Task<VenueHistory> GetHistoryAsync(Market market, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var fromNs = AevoTime.MsToNs(from.ToUnixTimeMilliseconds());
-        var endNs = AevoTime.MsToNs(to.ToUnixTimeMilliseconds());
-        var toNs = endNs;
+        var toNs = AevoTime.MsToNs(to.ToUnixTimeMilliseconds());
+        var (startNs, endNs) = (fromNs, toNs);
         var rows = new SortedDictionary<long, AevoFundingRow>();
         // Each page holds at most 50 hourly rows; the bound only stops a venue that never moves its window.
         var maxPages = (int)Math.Min(10_000, (to - from).TotalHours / HistoryPageLimit + 10);
 
-        for (var page = 0; page < maxPages && endNs >= fromNs; page++)
+        for (var page = 0; page < maxPages && startNs <= endNs; page++)
         {
-            var path = $"funding-history?instrument_name={Uri.EscapeDataString(market.Symbol)}&start_time={fromNs}&end_time={endNs}&limit={HistoryPageLimit}";
+            var path = $"funding-history?instrument_name={Uri.EscapeDataString(market.Symbol)}&start_time={startNs}&end_time={endNs}&limit={HistoryPageLimit}";
             using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
             var pageRows = AevoParser.ParseHistory(doc.RootElement).Rows;
             foreach (var row in pageRows.Where(r => r.TimeNs >= fromNs && r.TimeNs <= toNs)) rows[row.TimeNs] = row;
             if (pageRows.Count < HistoryPageLimit) break;
-            // Page backwards: the next window ends just before the oldest row seen (NOTES §5.1).
-            var oldest = pageRows.Min(r => r.TimeNs);
-            if (oldest - 1 >= endNs) break;
-            endNs = oldest - 1;
+            var (oldest, newest) = (pageRows.Min(r => r.TimeNs), pageRows.Max(r => r.TimeNs));
+            if (oldest == newest) break;
+            // NOTES §5.1: pages come newest first and the next window ends just before the oldest row seen. The order
+            // is [D], so a page that arrives oldest first moves the window's start forward instead of losing the rest.
+            if (pageRows[0].TimeNs > pageRows[^1].TimeNs) endNs = oldest - 1;
+            else startNs = newest + 1;
         }
         return new VenueHistory(ToSettled(market.Symbol, rows.Values), []);
     }

@@ -63,11 +63,12 @@ public static class ParadexSummaryParser
             }
         }
 
-        // A listed perp the summary no longer quotes is shown as paused rather than silently dropped.
+        // A listed perp the summary no longer quotes is shown as paused rather than silently dropped;
+        // a market with an error is left out entirely, as the contract asks.
+        var failed = errors.Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
         var markets = configs.Values
-            .Select(c => c.Status == MarketStatus.Active && !quoted.Contains(c.Symbol) && !errors.Any(e => e.Symbol == c.Symbol)
-                ? c with { Status = MarketStatus.Paused } : c)
-            .Where(c => !errors.Any(e => e.Symbol == c.Symbol))
+            .Where(c => !failed.Contains(c.Symbol))
+            .Select(c => c.Status == MarketStatus.Active && !quoted.Contains(c.Symbol) ? c with { Status = MarketStatus.Paused } : c)
             .OrderBy(c => c.Symbol, StringComparer.Ordinal)
             .Select(c => c.ToMarket())
             .ToList();

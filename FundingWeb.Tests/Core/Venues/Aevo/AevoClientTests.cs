@@ -116,6 +116,28 @@ public sealed class AevoClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetHistoryAsync_PagesServedOldestFirst_StillReturnsEveryHourOnce()
+    {
+        const long h0 = 1770422400000; // 2026-02-07T00:00Z
+        var hours = Enumerable.Range(0, 120).Select(i => h0 + i * HourMs).ToList();
+        _server.Map("GET", "/aevo/funding-history", context =>
+        {
+            var start = long.Parse(context.Request.Query["start_time"]!) / 1_000_000;
+            var end = long.Parse(context.Request.Query["end_time"]!) / 1_000_000;
+            var page = hours.Where(t => t >= start && t <= end).Take(50)
+                .Select(t => $"""["BTC-PERP","{t * 1_000_000}","0.00001","97000"]""");
+            return Task.FromResult<string?>($$"""{"funding_history":[{{string.Join(",", page)}}]}""");
+        });
+        var market = new Market(VenueIds.Aevo, "BTC-PERP", "BTC", 1, 20, 0.025);
+
+        var history = await Client().GetHistoryAsync(market, DateTimeOffset.FromUnixTimeMilliseconds(h0),
+            DateTimeOffset.FromUnixTimeMilliseconds(h0 + 119 * HourMs), CancellationToken.None);
+
+        Assert.Equal(hours, history.Funding.Select(f => f.TimeMs));
+        Assert.Equal(3, _server.Hits("GET", "/aevo/funding-history"));
+    }
+
+    [Fact]
     public async Task PollAsync_Timeout_ThrowsVenueExceptionSoon()
     {
         _server.SetFault("/aevo", VenueFault.Timeout);
