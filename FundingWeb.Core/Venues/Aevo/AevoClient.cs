@@ -65,10 +65,11 @@ public sealed class AevoClient : IVenueClient
         foreach (var name in _rotation.Order(instruments.Where(i => i.IsActive).Select(i => i.Name)))
         {
             var instrument = byName[name];
-            var settledDue = SettledDue(name, fetchedAt);
-            var cost = 1 + (statistics.ContainsKey(instrument.BaseAsset) ? 0 : 1) + (settledDue ? 1 : 0);
+            var cost = 1 + (statistics.ContainsKey(instrument.BaseAsset) ? 0 : 1);
             if (cost > budget) break;
-            budget -= cost;
+            // The settlement fetch rides along only when the budget has room, so a tight budget still moves the rotation.
+            var settledDue = SettledDue(name, fetchedAt) && cost + 1 <= budget;
+            budget -= cost + (settledDue ? 1 : 0);
             _rotation.Refreshed(name);
             try
             {

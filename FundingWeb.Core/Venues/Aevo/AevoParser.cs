@@ -21,6 +21,7 @@ public static class AevoParser
         {
             if (row.ValueKind != JsonValueKind.Object || !IsPerpetual(row)) continue;
             var name = OptionalString(row, "instrument_name") ?? "?";
+            if (instruments.Any(i => i.Name == name)) continue;
             try
             {
                 JsonNumbers.RequiredString(row, "instrument_name");

@@ -98,6 +98,29 @@ public sealed class AevoClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollAsync_MinimumBudgetWithSettlementDue_StillRefreshesTheQuote()
+    {
+        var realNow = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var hour = realNow - realNow % HourMs - 3 * HourMs;
+        var clock = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(hour + 10 * 60_000));
+        // 12 req/min × 10 s = 2 → the floor of 3 a poll: /markets + one instrument's /funding + /statistics.
+        var client = Client(requestsPerMinute: 12, time: clock);
+
+        var quoted = new List<string>();
+        for (var poll = 0; poll < 4; poll++)
+        {
+            var result = await client.PollAsync(CancellationToken.None);
+            quoted.AddRange(result.Funding.Where(f => f.Kind == FundingKind.Quoted).Select(f => f.Symbol));
+            Assert.DoesNotContain(result.Funding, f => f.Kind == FundingKind.Settled);
+            clock.Now = DateTimeOffset.FromUnixTimeMilliseconds(hour + HourMs + 5 * 60_000);
+        }
+
+        // BTC's settlement is due on the fourth poll but does not fit; the quote still does and the rotation moves on.
+        Assert.Equal(["BTC-PERP", "DOGE-PERP", "ETH-PERP", "BTC-PERP"], quoted);
+        Assert.Equal(0, _server.Hits("GET", "/aevo/funding-history"));
+    }
+
+    [Fact]
     public async Task GetHistoryAsync_FiveDays_PagesBackBy50AndReturnsEveryHourOnceOldestFirst()
     {
         var to = DateTimeOffset.UtcNow;
