@@ -79,7 +79,7 @@ public sealed class AevoClientTests : IAsyncLifetime
     {
         var realNow = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var hour = realNow - realNow % HourMs - 3 * HourMs;
-        var clock = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(hour + 10 * 60_000));
+        var clock = new SettableClock(DateTimeOffset.FromUnixTimeMilliseconds(hour + 10 * 60_000));
         var client = Client(time: clock);
 
         var before = await client.PollAsync(CancellationToken.None);
@@ -102,7 +102,7 @@ public sealed class AevoClientTests : IAsyncLifetime
     {
         var realNow = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var hour = realNow - realNow % HourMs - 3 * HourMs;
-        var clock = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(hour + 10 * 60_000));
+        var clock = new SettableClock(DateTimeOffset.FromUnixTimeMilliseconds(hour + 10 * 60_000));
         // 12 req/min × 10 s = 2 → the floor of 3 a poll: /markets + one instrument's /funding + /statistics.
         var client = Client(requestsPerMinute: 12, time: clock);
 
