@@ -23,6 +23,15 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>When the earliest armed timer is due, if any: lets a test wait until a component has armed its wait.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_lock) return _timers.Where(t => t.Due is not null).Select(t => t.Due).Min();
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;
