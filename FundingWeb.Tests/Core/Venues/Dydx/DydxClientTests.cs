@@ -59,6 +59,14 @@ public sealed class DydxClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Venue_IsBuiltFromOptionsAndTheVenueId()
+    {
+        Assert.Equal(new VenueInfo(VenueIds.Dydx, "dYdX v4", "appchain", TimeSpan.FromHours(1), 0.0005, false), Client().Venue);
+        Assert.True(DydxClient.UnitVerified);
+        Assert.Equal("https://indexer.dydx.trade/v4", DydxClient.DefaultBaseUrl);
+    }
+
+    [Fact]
     public async Task PollAsync_SecondPoll_ReportsNoLiquidationTwice()
     {
         var client = Client();
