@@ -28,12 +28,13 @@ public sealed class VenueClientCatalog
             var options = new VenueOptions();
             configuration.GetSection($"Venues:{id}").Bind(options);
             if (!options.Enabled) continue;
-            if (!LiveVenues.Factories.TryGetValue(id, out var create))
+            if (!LiveVenues.All.TryGetValue(id, out var live))
             {
                 logger.LogError("No live adapter is built for venue {Venue}; it is skipped.", id);
                 continue;
             }
-            var client = create(http.CreateClient(LiveVenues.HttpClientName), options, time);
+            if (string.IsNullOrWhiteSpace(options.BaseUrl)) options.BaseUrl = live.DefaultBaseUrl;
+            var client = live.Create(http.CreateClient(LiveVenues.HttpClientName), options, time);
             targets.Add(new PollTarget(client, new PollerSettings(options.PollInterval, options.BackfillDays, options.RequestTimeout * 3)));
         }
         Targets = targets;

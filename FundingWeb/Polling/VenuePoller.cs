@@ -11,6 +11,7 @@ namespace FundingWeb.Polling;
 public sealed class VenuePoller(PollTarget target, VenueIngestor ingestor, VenueBackfill backfill, TimeProvider time, ILogger<VenuePoller> logger)
     : BackgroundService
 {
+    private string? _lastCause;
     private readonly VenueStatusTracker _tracker = new(target.Client.Venue.Id, target.Settings.StaleAfter);
 
     public VenueStatus Status => _tracker.Current;
@@ -44,6 +45,8 @@ public sealed class VenuePoller(PollTarget target, VenueIngestor ingestor, Venue
             {
                 if (ex is VenueRateLimitedException limited && limited.RetryAfter > wait) wait = limited.RetryAfter;
                 var reason = PollResilience.Describe(ex);
+                if (ex is Polly.CircuitBreaker.BrokenCircuitException && _lastCause is not null) reason += $" (last failure: {_lastCause})";
+                else _lastCause = reason;
                 logger.LogWarning("{Venue} poll failed: {Reason}", venue.Id, reason);
                 needsBackfill = true;
                 await RecordFailureAsync(reason, time.GetElapsedTime(started).TotalMilliseconds, stoppingToken);
