@@ -17,8 +17,8 @@ set +e
 dotnet test FundingWeb.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$out" | grep -E "^\s*(Failed|Passed|Skipped) [A-Za-z]|Total tests|Failed!|Passed!|error" 
 status=${PIPESTATUS[0]}
 set -e
-passed=$(grep -Eo "Passed: +[0-9]+" "$out" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -Eo "Failed: +[0-9]+" "$out" | awk '{s += $2} END {print s + 0}')
+passed=$(awk '/^ *Passed: +[0-9]+/ {s += $2} END {print s + 0}' "$out")
+failed=$(awk '/^ *Failed: +[0-9]+/ {s += $2} END {print s + 0}' "$out")
 if [ "$status" -ne 0 ]; then grep -A 25 -E "^\s+Failed [A-Za-z]" "$out" | head -200 || true; fi
 rm -f "$out"
 echo "${passed:-0} passed, ${failed:-0} failed"
