@@ -1,0 +1,80 @@
+using Dapper;
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Liquidations;
+
+namespace FundingWeb.Core.Storage;
+
+/// <summary>
+/// History for charts, read on page load or a user action (never per tick). Quoted rates at poll cadence are averaged
+/// into at most <see cref="MaxBuckets"/> time buckets in SQL, so a year of history stays a bounded read.
+/// Only the market rate is read: the net leg, or the long leg where a venue quotes sides apart (GMX).
+/// </summary>
+public sealed class HistoryQueries(SqliteConnectionFactory factory)
+{
+    public const int MaxBuckets = 4000;
+
+    public async Task<IReadOnlyList<FundingPoint>> GetFundingAsync(string baseAsset, FundingKind kind, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var bucket = Math.Max(1, (toMs - fromMs) / MaxBuckets);
+        var sql = kind == FundingKind.Settled
+            ? """
+              SELECT f.venue AS Venue, f.symbol AS Symbol, f.ts_ms AS TimeMs, f.rate_1h AS Rate1h, f.interval_hours AS IntervalHours
+              FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 1 AND f.leg IN (0, 1)
+                   AND f.ts_ms BETWEEN @fromMs AND @toMs
+              WHERE m.base_asset = @baseAsset
+              ORDER BY f.venue, f.ts_ms
+              """
+            : """
+              SELECT f.venue AS Venue, f.symbol AS Symbol, MAX(f.ts_ms) AS TimeMs, AVG(f.rate_1h) AS Rate1h, MAX(f.interval_hours) AS IntervalHours
+              FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 0 AND f.leg IN (0, 1)
+                   AND f.ts_ms BETWEEN @fromMs AND @toMs
+              WHERE m.base_asset = @baseAsset
+              GROUP BY f.venue, f.symbol, f.ts_ms / @bucket
+              ORDER BY f.venue, TimeMs
+              """;
+        var rows = await connection.QueryAsync<FundingPoint>(new CommandDefinition(sql, new { baseAsset, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    /// <summary>OI by venue, the last observation of each hour (poll-cadence rows collapse to hourly).</summary>
+    public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestAsync(string baseAsset, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<OpenInterestPoint>(new CommandDefinition(
+            """
+            SELECT o.venue AS Venue, o.symbol AS Symbol, MAX(o.ts_ms) AS TimeMs, o.base AS Base, o.usd AS Usd, o.long_usd AS LongUsd, o.short_usd AS ShortUsd
+            FROM market m JOIN open_interest o ON o.venue = m.venue AND o.symbol = m.symbol AND o.ts_ms BETWEEN @fromMs AND @toMs
+            WHERE m.base_asset = @baseAsset
+            GROUP BY o.venue, o.symbol, o.ts_ms / 3600000
+            ORDER BY o.venue, TimeMs
+            """, new { baseAsset, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<PricePoint>> GetPricesAsync(string venue, string symbol, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var bucket = Math.Max(1, (toMs - fromMs) / MaxBuckets);
+        var rows = await connection.QueryAsync<PricePoint>(new CommandDefinition(
+            """
+            SELECT MAX(ts_ms) AS TimeMs, AVG(COALESCE(mark, index_px)) AS Price FROM price
+            WHERE venue = @venue AND symbol = @symbol AND ts_ms BETWEEN @fromMs AND @toMs AND COALESCE(mark, index_px) IS NOT NULL
+            GROUP BY ts_ms / @bucket ORDER BY TimeMs
+            """, new { venue, symbol, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<LiquidationEvent>> GetLiquidationsAsync(string baseAsset, string? venue, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Id, string Symbol, long TimeMs, long Side, double Price, double SizeBase, double NotionalUsd, string Kind)>(new CommandDefinition(
+            """
+            SELECT l.id, l.symbol, l.ts_ms, l.side, l.price, l.size_base, l.notional_usd, l.kind
+            FROM market m JOIN liquidation l ON l.venue = m.venue AND l.symbol = m.symbol AND l.ts_ms BETWEEN @fromMs AND @toMs
+            WHERE m.base_asset = @baseAsset AND (@venue IS NULL OR m.venue = @venue)
+            ORDER BY l.ts_ms LIMIT 20000
+            """, new { baseAsset, venue, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new LiquidationEvent(r.Id, r.Symbol, r.TimeMs, (LiquidationSide)r.Side, r.Price, r.SizeBase, r.NotionalUsd, r.Kind)).ToList();
+    }
+}

@@ -1,0 +1,10 @@
+namespace FundingWeb.Core.Storage;
+
+/// <summary>One funding point of a market: the hourly rate and the period it covers.</summary>
+public sealed record FundingPoint(string Venue, string Symbol, long TimeMs, double Rate1h, double IntervalHours);
+
+/// <summary>One open-interest point of a market.</summary>
+public sealed record OpenInterestPoint(string Venue, string Symbol, long TimeMs, double Base, double Usd, double? LongUsd, double? ShortUsd);
+
+/// <summary>One price point of a market (mark, else index).</summary>
+public sealed record PricePoint(long TimeMs, double Price);

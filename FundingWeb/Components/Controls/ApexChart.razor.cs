@@ -1,0 +1,69 @@
+using FundingWeb.Model.Charts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace FundingWeb.Components.Controls;
+
+/// <summary>
+/// An ApexCharts chart. The first render creates it; a new <see cref="Spec"/> (shape) recreates it; new
+/// <see cref="Series"/> or <see cref="SetSeriesAsync"/> sends data only, to the same chart, without re-rendering.
+/// </summary>
+public partial class ApexChart
+{
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private string? _drawnShape;
+    private IReadOnlyList<ChartSeries>? _drawnSeries;
+    private bool _disposed;
+
+    [Parameter, EditorRequired] public ChartSpec Spec { get; set; } = new();
+    [Parameter] public IReadOnlyList<ChartSeries> Series { get; set; } = [];
+    [Parameter] public string? Title { get; set; }
+    [Parameter] public string? Subtitle { get; set; }
+    [Parameter] public string TestId { get; set; } = "chart";
+
+    private string SeriesNames => string.Join("|", Series.Select(s => s.Name));
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_disposed) return;
+        if (firstRender) _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
+        if (_module is null) return;
+        if (_drawnShape != Spec.ShapeKey)
+        {
+            _drawnShape = Spec.ShapeKey;
+            _drawnSeries = Series;
+            var mode = await _module.InvokeAsync<string>("getTheme");
+            await _module.InvokeVoidAsync("create", _element, Spec, Series, mode);
+        }
+        else if (!ReferenceEquals(_drawnSeries, Series))
+        {
+            _drawnSeries = Series;
+            await _module.InvokeVoidAsync("update", _element, Series);
+        }
+    }
+
+    /// <summary>A live tick: data only, no component render, no chart re-creation.</summary>
+    public async Task SetSeriesAsync(IReadOnlyList<ChartSeries> series)
+    {
+        if (_module is null || _disposed) return;
+        Series = series;
+        _drawnSeries = series;
+        await _module.InvokeVoidAsync("update", _element, series);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        if (_module is null) return;
+        try
+        {
+            await _module.InvokeVoidAsync("destroy", _element);
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; nothing to clean up there.
+        }
+    }
+}

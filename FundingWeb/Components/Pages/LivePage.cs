@@ -1,0 +1,91 @@
+using FundingWeb.Core.Live;
+using FundingWeb.Model;
+using Microsoft.AspNetCore.Components;
+
+namespace FundingWeb.Components.Pages;
+
+/// <summary>
+/// What every live page shares: its state from the URL, the current snapshot, a throttled subscription to the hub,
+/// and a per-browser pause that freezes the view (the feed keeps running). History is loaded on navigation only.
+/// </summary>
+public abstract class LivePage : ComponentBase, IDisposable
+{
+    private IDisposable? _subscription;
+    private string? _loadedFor;
+
+    [Inject] public required MarketHub Hub { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [SupplyParameterFromQuery(Name = FundingUrls.AssetParameter)] public string? AssetQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FundingUrls.VenuesParameter)] public string? VenuesQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FundingUrls.RangeParameter)] public string? RangeQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FundingUrls.FromParameter)] public string? FromQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FundingUrls.ToParameter)] public string? ToQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FundingUrls.BasisParameter)] public string? BasisQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FundingUrls.WindowParameter)] public string? WindowQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FundingUrls.VenueParameter)] public string? VenueQuery { get; set; }
+
+    protected ViewState State { get; private set; } = ViewState.Default;
+    protected MarketSnapshot Snapshot { get; private set; } = MarketSnapshot.Empty;
+    protected bool Paused { get; private set; }
+    protected DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>At most one live update per this interval per page (charts: once a second).</summary>
+    protected virtual TimeSpan TickInterval => TimeSpan.FromSeconds(1);
+
+    /// <summary>The asset shown when the URL names none: the one with the most open interest.</summary>
+    protected string CurrentAsset => State.Asset ?? Snapshot.Assets.FirstOrDefault() ?? "BTC";
+
+    protected override void OnInitialized()
+    {
+        Snapshot = Hub.Current;
+        _subscription = Hub.Subscribe(OnHubChangedAsync, TickInterval);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        State = FundingUrls.Parse(AssetQuery, VenuesQuery, RangeQuery, FromQuery, ToQuery, BasisQuery, WindowQuery, VenueQuery);
+        Snapshot = Hub.Current;
+        var key = Navigation.Uri;
+        if (key != _loadedFor)
+        {
+            _loadedFor = key;
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>Reads history for the current state (SQLite). Runs on navigation, never on a tick.</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
+
+    /// <summary>A live tick. Default: re-render the page; chart pages override to send data only.</summary>
+    protected virtual Task OnTickAsync()
+    {
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    protected void TogglePause()
+    {
+        Paused = !Paused;
+        if (!Paused) Snapshot = Hub.Current;
+    }
+
+    protected void Go(string url) => Navigation.NavigateTo(url);
+
+    private Task OnHubChangedAsync() => InvokeAsync(async () =>
+    {
+        if (Paused) return;
+        try
+        {
+            Snapshot = Hub.Current;
+            await OnTickAsync();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
+
+    public virtual void Dispose() => _subscription?.Dispose();
+}

@@ -1,0 +1,13 @@
+namespace FundingWeb.Model.Charts;
+
+/// <summary>
+/// One series. <see cref="Data"/> holds [x, y] pairs (x = UTC ms or a number) or, on a category axis, plain y values.
+/// y may be null for a gap. Series sent to the browser are downsampled to at most 2,000 points.
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<object?> Data, string? Type = null)
+{
+    public const int MaxPoints = 2000;
+
+    public static ChartSeries FromPoints(string name, IEnumerable<(long X, double Y)> points, string? type = null) =>
+        new(name, points.Select(p => (object?)new[] { p.X, p.Y }).ToList(), type);
+}

@@ -1,0 +1,32 @@
+namespace FundingWeb.Model.Charts;
+
+/// <summary>
+/// The shape of a chart. Changing any of it redraws the chart; changing only the data does not.
+/// Serialised to the JS module (camelCase), which maps it onto ApexCharts options.
+/// </summary>
+public sealed record ChartSpec
+{
+    public string Kind { get; init; } = "line";
+    public string XType { get; init; } = "datetime";
+    public string? XTitle { get; init; }
+    public string? YTitle { get; init; }
+    public string? YUnit { get; init; }
+    public int YDecimals { get; init; } = 2;
+    public int? XDecimals { get; init; }
+    public bool Stacked { get; init; }
+    public bool Horizontal { get; init; }
+    public int Height { get; init; } = 320;
+    public string? Curve { get; init; }
+    public double? StrokeWidth { get; init; }
+    public string? FileName { get; init; }
+    public string? NoData { get; init; }
+    public IReadOnlyList<string>? Categories { get; init; }
+    public IReadOnlyList<string>? Colors { get; init; }
+    public IReadOnlyList<ChartLine>? YLines { get; init; }
+    public IReadOnlyList<ChartLine>? XLines { get; init; }
+
+    /// <summary>Value equality that looks inside the lists, so an equal spec never redraws.</summary>
+    public string ShapeKey => System.Text.Json.JsonSerializer.Serialize(this);
+}
+
+public sealed record ChartLine(double Value, string Label, string? Color = null);

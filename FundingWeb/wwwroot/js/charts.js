@@ -1,0 +1,111 @@
+// Thin interop over ApexCharts (global from lib/apexcharts). The server sends a compact spec once and data afterwards:
+// a tick updates series data on the existing chart; only a change of shape (spec) rebuilds it.
+
+const palette = ['#60a5fa', '#f59e0b', '#34d399', '#f472b6', '#a78bfa', '#22d3ee', '#fb7185', '#facc15', '#94a3b8'];
+
+function themeColors(mode) {
+  return mode === 'light'
+    ? { text: '#1f2937', grid: '#e5e7eb', muted: '#6b7280' }
+    : { text: '#e6edf3', grid: '#263142', muted: '#8b9bb0' };
+}
+
+function formatter(spec) {
+  const decimals = spec.yDecimals ?? 2;
+  const unit = spec.yUnit ?? '';
+  return (v) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : `${Number(v).toFixed(decimals)}${unit}`;
+}
+
+function buildOptions(spec, series, mode) {
+  const c = themeColors(mode);
+  const isTime = spec.xType === 'datetime';
+  const fmt = formatter(spec);
+  return {
+    chart: {
+      type: spec.kind ?? 'line',
+      height: spec.height ?? 320,
+      stacked: !!spec.stacked,
+      background: 'transparent',
+      foreColor: c.text,
+      animations: { enabled: false },
+      zoom: { enabled: isTime, type: 'x' },
+      toolbar: { show: true, tools: { download: true, selection: false, zoom: isTime, zoomin: isTime, zoomout: isTime, pan: false, reset: isTime },
+        export: { csv: { filename: spec.fileName }, svg: { filename: spec.fileName }, png: { filename: spec.fileName } } },
+      fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif',
+    },
+    theme: { mode: mode === 'light' ? 'light' : 'dark' },
+    colors: spec.colors?.length ? spec.colors : palette,
+    series,
+    stroke: { width: spec.kind === 'bar' ? 0 : (spec.strokeWidth ?? 1.6), curve: spec.curve ?? 'straight' },
+    fill: { opacity: spec.kind === 'area' ? 0.35 : 1 },
+    dataLabels: { enabled: false },
+    markers: { size: spec.markers ?? 0 },
+    legend: { show: true, position: 'top', horizontalAlign: 'left', labels: { colors: c.text } },
+    grid: { borderColor: c.grid, strokeDashArray: 3 },
+    plotOptions: { bar: { horizontal: !!spec.horizontal, barHeight: '90%', columnWidth: '90%' } },
+    xaxis: {
+      type: spec.xType ?? 'datetime',
+      categories: spec.categories ?? undefined,
+      title: { text: spec.xTitle ?? '', style: { color: c.muted, fontWeight: 500 } },
+      labels: { datetimeUTC: true, style: { colors: c.muted }, formatter: spec.xType === 'numeric' && spec.xDecimals !== undefined ? (v) => Number(v).toFixed(spec.xDecimals) : undefined },
+      tickAmount: spec.xTicks ?? undefined,
+    },
+    yaxis: {
+      title: { text: spec.yTitle ?? '', style: { color: c.muted, fontWeight: 500 } },
+      labels: { formatter: fmt, style: { colors: c.muted } },
+      forceNiceScale: true,
+      reversed: !!spec.yReversed,
+    },
+    tooltip: { theme: mode === 'light' ? 'light' : 'dark', x: { format: 'yyyy-MM-dd HH:mm' }, y: { formatter: fmt }, shared: spec.sharedTooltip ?? true, intersect: false },
+    annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, style: { background: 'transparent', color: c.text } } })),
+                   xaxis: (spec.xLines ?? []).map(l => ({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, orientation: 'horizontal', style: { background: 'transparent', color: c.text } } })) },
+    noData: { text: spec.noData ?? 'No data in this range' },
+  };
+}
+
+export function create(element, spec, series, mode) {
+  destroy(element);
+  const chart = new ApexCharts(element, buildOptions(spec, series, mode));
+  element.__fwChart = chart;
+  element.__fwSpec = spec;
+  element.__fwMode = mode;
+  element.dataset.updates = '0';
+  return chart.render();
+}
+
+// Data only: no re-creation, no animation.
+export function update(element, series) {
+  const chart = element?.__fwChart;
+  if (!chart) return;
+  element.dataset.updates = String(Number(element.dataset.updates ?? '0') + 1);
+  return chart.updateSeries(series, false);
+}
+
+export function setTheme(element, mode) {
+  const chart = element?.__fwChart;
+  if (!chart || element.__fwMode === mode) return;
+  element.__fwMode = mode;
+  return chart.updateOptions(buildOptions(element.__fwSpec, chart.w.config.series, mode), false, false);
+}
+
+export function resize(element) {
+  element?.__fwChart?.windowResizeHandler?.();
+}
+
+export async function pngDataUri(element) {
+  const chart = element?.__fwChart;
+  if (!chart) return null;
+  const { imgURI } = await chart.dataURI();
+  return imgURI;
+}
+
+export function destroy(element) {
+  if (element?.__fwChart) {
+    element.__fwChart.destroy();
+    delete element.__fwChart;
+  }
+}
+
+// Light/dark: the theme lives on <html data-theme>, persisted per browser.
+export function getTheme() {
+  return document.documentElement.dataset.theme ?? 'dark';
+}
