@@ -38,8 +38,8 @@ public static class FundingSlippage
             throw new ArgumentOutOfRangeException(nameof(windowHours), windowHours, "A window is a positive number of hours.");
         }
         var all = rows as IReadOnlyCollection<FundingRate> ?? rows.ToArray();
-        var quoted = SettledRows.Select(all, FundingKind.Quoted, leg);
-        var settled = SettledRows.Select(all, FundingKind.Settled, leg);
+        var quoted = MarketRows.Select(all, FundingKind.Quoted, leg);
+        var settled = MarketRows.Select(all, FundingKind.Settled, leg);
         if (quoted.Length > 0 && settled.Length > 0 && (quoted[0].Venue, quoted[0].Symbol) != (settled[0].Venue, settled[0].Symbol))
         {
             throw new ArgumentException("Quoted and settled rows come from different venue markets.", nameof(rows));

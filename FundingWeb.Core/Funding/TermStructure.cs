@@ -22,7 +22,7 @@ public static class TermStructure
         string venue, string symbol, IEnumerable<FundingRate> rows, long endMs,
         FundingLeg leg = FundingLeg.Net, IReadOnlyList<FundingWindow>? windows = null)
     {
-        var settled = SettledRows.Select(rows, FundingKind.Settled, leg);
+        var settled = MarketRows.Select(rows, FundingKind.Settled, leg);
         var points = (windows ?? Windows).Select(w => Point(settled, endMs, w)).ToArray();
         return new FundingCurve(venue, symbol, endMs, points);
     }

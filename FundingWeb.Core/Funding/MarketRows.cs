@@ -1,7 +1,7 @@
 namespace FundingWeb.Core.Funding;
 
 /// <summary>Shared input hygiene for the funding calculators: one market, one leg, one kind.</summary>
-internal static class SettledRows
+internal static class MarketRows
 {
     /// <summary>
     /// The rows of <paramref name="kind"/> and <paramref name="leg"/>, sorted by time. Throws when rows of two markets
