@@ -41,6 +41,21 @@ public static class FundingNormalizer
         };
     }
 
+    /// <summary>
+    /// Continuous venues (Paradex, GMX) have no discrete settlements: an hourly sample of the quoted rate stands for what
+    /// accrued over that hour. Its interval must be the hour it covers, not the quoting period, or realised funding
+    /// (Σ rate_1h × interval_hours) would count each sample 8 or 8760 times; so the sample is written as a 1h fraction.
+    /// </summary>
+    public static RawFundingRate HourlySettlement(RawFundingRate sample, long hourMs) => sample with
+    {
+        TimeMs = hourMs,
+        Kind = FundingKind.Settled,
+        RateRaw = ToRate1h(sample.RateRaw, sample.Unit, sample.IntervalHours),
+        IntervalHours = 1,
+        Unit = RateUnit.Fraction,
+        Source = (sample.Source ?? "") + $" (hourly sample of a rate per {sample.IntervalHours:0.##} h {sample.Unit}, as a 1h fraction)",
+    };
+
     public static FundingRate Normalize(string venue, RawFundingRate raw) => new(
         venue, raw.Symbol, raw.TimeMs, raw.Kind, raw.Leg, raw.RateRaw, raw.IntervalHours, raw.Unit,
         ToRate1h(raw.RateRaw, raw.Unit, raw.IntervalHours));

@@ -4,7 +4,10 @@ namespace FundingWeb.Core.Funding;
 /// A rate exactly as the venue wrote it, with what is needed to interpret it. Venue clients produce these;
 /// only <see cref="FundingNormalizer"/> turns them into <see cref="FundingRate"/>.
 /// </summary>
-/// <param name="IntervalHours">The period the raw rate covers (1 for hourly, 8 for an 8h rate, 8760 for an annual rate).</param>
+/// <param name="IntervalHours">
+/// The period the raw rate is expressed over (1 for hourly, 8 for an 8h rate, 8760 for an annual rate). For a settled row
+/// it is also the period the settlement paid for, which realised funding relies on (Σ rate_1h × interval_hours).
+/// </param>
 /// <param name="Source">Where it came from (endpoint and field), for the drill-down; not stored per row.</param>
 public sealed record RawFundingRate(
     string Symbol,

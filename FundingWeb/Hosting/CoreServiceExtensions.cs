@@ -26,6 +26,7 @@ public static class CoreServiceExtensions
         });
         services.AddSingleton<MarketDataRepository>();
         services.AddSingleton<MarketDataQueries>();
+        services.AddSingleton<HistoryQueries>();
         services.AddSingleton<MarketHub>();
         services.AddSingleton<VenueIngestor>();
         services.AddSingleton<VenueBackfill>();

@@ -62,7 +62,7 @@ public sealed class ParadexClient : IVenueClient
             _lastPollHour[quote.Symbol] = hour;
             if (previous < hour)
             {
-                settled.Add(quote with { TimeMs = hour, Kind = FundingKind.Settled, Source = quote.Source + " (first poll of the hour)" });
+                settled.Add(FundingNormalizer.HourlySettlement(quote with { Source = quote.Source + " (first poll of the hour)" }, hour));
             }
         }
         return settled;

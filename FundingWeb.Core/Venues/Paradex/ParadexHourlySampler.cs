@@ -27,7 +27,7 @@ public sealed class ParadexHourlySampler
     public IReadOnlyList<RawFundingRate> ToSettled(string symbol, long fromMs, long toMs, string source) =>
         _byHour
             .Where(kv => kv.Key >= fromMs && kv.Key <= toMs)
-            .Select(kv => new RawFundingRate(symbol, kv.Key, FundingKind.Settled, kv.Value.FundingRate, kv.Value.FundingPeriodHours,
-                RateUnit.Fraction, Source: source))
+            .Select(kv => FundingNormalizer.HourlySettlement(new RawFundingRate(symbol, kv.Key, FundingKind.Quoted, kv.Value.FundingRate,
+                kv.Value.FundingPeriodHours, RateUnit.Fraction, Source: source), kv.Key))
             .ToList();
 }

@@ -147,10 +147,23 @@ public sealed partial class SimulatedWorld
                 : new[] { (FundingLeg.Net, m.AccrualNet / m.AccrualSeconds) };
             var (unit, interval) = m.Profile.Convention(m.Market.FundingIntervalHours);
             if (!venue.SettledHistory.TryGetValue(m.Market.Symbol, out var history)) venue.SettledHistory[m.Market.Symbol] = history = [];
+            // What was quoted as the hour closed: the simulator knows its own quote history, so backfilled days
+            // have quoted rows too (live venues only have the quotes this app recorded).
+            var quotedLegs = m.Profile.Style == SimFundingStyle.SeparateLongShort
+                ? new[] { (FundingLeg.Long, m.LongRate1h), (FundingLeg.Short, m.ShortRate1h) }
+                : new[] { (FundingLeg.Net, m.Rate1h) };
+            foreach (var (leg, rate1h) in quotedLegs)
+            {
+                history.Add(new RawFundingRate(m.Market.Symbol, hourMs, FundingKind.Quoted,
+                    FundingNormalizer.FromRate1h(rate1h, unit, interval), interval, unit, leg, "simulator: quote at the hour"));
+            }
+            var continuous = m.Profile.Style is SimFundingStyle.ContinuousPerPeriod or SimFundingStyle.SeparateLongShort;
             foreach (var (leg, rate1h) in legs)
             {
-                var row = new RawFundingRate(m.Market.Symbol, hourMs, FundingKind.Settled,
+                var settledRow = new RawFundingRate(m.Market.Symbol, hourMs, FundingKind.Settled,
                     FundingNormalizer.FromRate1h(rate1h, unit, interval), interval, unit, leg, "simulator: hourly settlement");
+                // Continuous venues settle nothing discrete: their hourly sample is a 1h fraction, as for live Paradex.
+                var row = continuous ? FundingNormalizer.HourlySettlement(settledRow, hourMs) : settledRow;
                 history.Add(row);
                 if (!backfill) venue.PendingSettled.Add(row);
             }

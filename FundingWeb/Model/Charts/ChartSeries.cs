@@ -9,5 +9,5 @@ public sealed record ChartSeries(string Name, IReadOnlyList<object?> Data, strin
     public const int MaxPoints = 2000;
 
     public static ChartSeries FromPoints(string name, IEnumerable<(long X, double Y)> points, string? type = null) =>
-        new(name, points.Select(p => (object?)new[] { p.X, p.Y }).ToList(), type);
+        new(name, points.Select(p => (object?)new double[] { p.X, p.Y }).ToList(), type);
 }

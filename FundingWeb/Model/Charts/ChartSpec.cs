@@ -22,10 +22,14 @@ public sealed record ChartSpec
     public string? NoData { get; init; }
     public IReadOnlyList<string>? Categories { get; init; }
     public IReadOnlyList<string>? Colors { get; init; }
+    /// <summary>Per-series dash length (0 = solid), in series order.</summary>
+    public IReadOnlyList<int>? DashArray { get; init; }
+    public int? Markers { get; init; }
     public IReadOnlyList<ChartLine>? YLines { get; init; }
     public IReadOnlyList<ChartLine>? XLines { get; init; }
 
-    /// <summary>Value equality that looks inside the lists, so an equal spec never redraws.</summary>
+    /// <summary>Value equality that looks inside the lists, so an equal spec never redraws. Not sent to the browser.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ShapeKey => System.Text.Json.JsonSerializer.Serialize(this);
 }
 

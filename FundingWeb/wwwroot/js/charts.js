@@ -35,7 +35,7 @@ function buildOptions(spec, series, mode) {
     theme: { mode: mode === 'light' ? 'light' : 'dark' },
     colors: spec.colors?.length ? spec.colors : palette,
     series,
-    stroke: { width: spec.kind === 'bar' ? 0 : (spec.strokeWidth ?? 1.6), curve: spec.curve ?? 'straight' },
+    stroke: { width: spec.kind === 'bar' ? 0 : (spec.strokeWidth ?? 1.6), curve: spec.curve ?? 'straight', dashArray: spec.dashArray ?? 0 },
     fill: { opacity: spec.kind === 'area' ? 0.35 : 1 },
     dataLabels: { enabled: false },
     markers: { size: spec.markers ?? 0 },
@@ -56,7 +56,7 @@ function buildOptions(spec, series, mode) {
       reversed: !!spec.yReversed,
     },
     tooltip: { theme: mode === 'light' ? 'light' : 'dark', x: { format: 'yyyy-MM-dd HH:mm' }, y: { formatter: fmt }, shared: spec.sharedTooltip ?? true, intersect: false },
-    annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, style: { background: 'transparent', color: c.text } } })),
+    annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, position: 'left', textAnchor: 'start', offsetX: 8, style: { background: 'transparent', color: c.muted } } })),
                    xaxis: (spec.xLines ?? []).map(l => ({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, orientation: 'horizontal', style: { background: 'transparent', color: c.text } } })) },
     noData: { text: spec.noData ?? 'No data in this range' },
   };

@@ -70,8 +70,11 @@ public sealed class ParadexClientTests : IAsyncLifetime
         var settled = crossing.Funding.Where(f => f.Kind == FundingKind.Settled).ToList();
         Assert.Equal(4, settled.Count);
         Assert.All(settled, s => Assert.Equal(hour, s.TimeMs));
-        Assert.Equal(-0.01070340466085, settled.Single(s => s.Symbol == "BERA-USD-PERP").RateRaw, 15);
-        Assert.Equal(8, settled.Single(s => s.Symbol == "BERA-USD-PERP").IntervalHours);
+        // The hourly sample covers one hour: −1.070340466085 % per 8h period → −0.13379255826 % accrued over the hour.
+        var bera = settled.Single(s => s.Symbol == "BERA-USD-PERP");
+        Assert.Equal(-0.01070340466085 / 8, bera.RateRaw, 15);
+        Assert.Equal(1, bera.IntervalHours);
+        Assert.Equal(-0.00133792558260625, FundingNormalizer.Normalize("paradex", bera).Rate1h, 15);
         Assert.DoesNotContain(after.Funding, f => f.Kind == FundingKind.Settled);
     }
 
@@ -110,8 +113,9 @@ public sealed class ParadexClientTests : IAsyncLifetime
         Assert.Equal(times.Order(), times);
         Assert.Equal(times.Count, times.Distinct().Count());
         Assert.All(times, t => Assert.Equal(0, t % 3_600_000));
-        Assert.All(history.Funding, f => Assert.Equal(8, f.IntervalHours));
-        Assert.All(history.Funding, f => Assert.InRange(f.RateRaw, -0.0134, -0.0080));
+        // Hourly samples of an 8h-period market are stored as the 1h accrual (interval = the hour each covers).
+        Assert.All(history.Funding, f => Assert.Equal(1, f.IntervalHours));
+        Assert.All(history.Funding, f => Assert.InRange(f.RateRaw, -0.0134 / 8, -0.0080 / 8));
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using System.Globalization;
+using FundingWeb.Components.Controls;
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Storage;
+using FundingWeb.Model;
+using FundingWeb.Model.Charts;
+using Microsoft.AspNetCore.Components;
+
+namespace FundingWeb.Components.Pages;
+
+public partial class Funding
+{
+    private FundingPageModel? _model;
+    private FundingWindow _window = FundingPageModel.SlippageWindows[1];
+    private ApexChart? _historyChart;
+    private List<ChartSeries> _history = [];
+
+    [Inject] public required HistoryQueries Queries { get; init; }
+
+    private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
+
+    protected override async Task LoadAsync()
+    {
+        var asset = CurrentAsset;
+        var (from, to) = State.Range.Resolve(Now);
+        _window = FundingPageModel.SlippageWindow(State.Window);
+        // The slippage chart needs settlements up to a window past each start, so read settled rows from the range start.
+        var settled = await Queries.GetFundingAsync(asset, FundingKind.Settled, from.ToUnixTimeMilliseconds() - TermStructure.Windows[^1].Milliseconds, to.ToUnixTimeMilliseconds(), default);
+        var quoted = await Queries.GetFundingAsync(asset, FundingKind.Quoted, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), default);
+        var names = Snapshot.Venues.Values.ToDictionary(v => v.Venue.Id, v => v.Venue.Name);
+        _model = FundingPageModel.Build(asset, State, settled, quoted, names, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        _history = _model.History.ToList();
+    }
+
+    /// <summary>A tick appends each venue's newest quote to its quoted series: data only, no re-render.</summary>
+    protected override async Task OnTickAsync()
+    {
+        if (_model is null || _historyChart is null || State.Range.IsCustom) return;
+        var changed = false;
+        for (var i = 0; i < _model.VenueOrder.Count; i++)
+        {
+            var venue = _model.VenueOrder[i];
+            if (!Snapshot.Venues.TryGetValue(venue, out var v) || v.ForAsset(CurrentAsset)?.Funding is not { } quote) continue;
+            var index = 2 * i + 1;
+            if (index >= _history.Count) continue;
+            var data = _history[index].Data;
+            if (data.Count > 0 && data[^1] is double[] last && last[0] >= quote.TimeMs) continue;
+            var next = data.Skip(data.Count >= ChartSeries.MaxPoints ? 1 : 0).Append(FundingPageModel.LivePoint(quote, State.Basis)).ToList();
+            _history[index] = _history[index] with { Data = next };
+            changed = true;
+        }
+        if (changed) await _historyChart.SetSeriesAsync(_history.ToList());
+    }
+
+    private static string Apr(double? value) => value is { } v ? (v * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "–";
+}

@@ -1,0 +1,109 @@
+using FundingWeb.Core.Charts;
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Storage;
+using FundingWeb.Model.Charts;
+
+namespace FundingWeb.Model;
+
+/// <summary>
+/// Everything the Funding page draws for one asset, built from history rows without rendering:
+/// quoted and settled history, term structure, and realised vs quoted (funding slippage) over a window.
+/// <c>settled</c> may start before <c>fromMs</c> (the term structure and slippage need a longer look back); the
+/// history chart shows only the range.
+/// </summary>
+public sealed record FundingPageModel(
+    ChartSpec HistorySpec, IReadOnlyList<ChartSeries> History,
+    ChartSpec TermSpec, IReadOnlyList<ChartSeries> Term,
+    ChartSpec SlippageSpec, IReadOnlyList<ChartSeries> Slippage,
+    IReadOnlyList<SlippageRow> SlippageTable,
+    IReadOnlyList<string> VenueOrder)
+{
+    public static IReadOnlyList<FundingWindow> SlippageWindows { get; } = [new("8h", 8), new("24h", 24), new("7d", 168)];
+
+    public static FundingWindow SlippageWindow(string? token) =>
+        SlippageWindows.FirstOrDefault(w => string.Equals(w.Label, token, StringComparison.OrdinalIgnoreCase)) ?? SlippageWindows[1];
+
+    public static FundingPageModel Build(string asset, ViewState state, IReadOnlyList<FundingPoint> settled, IReadOnlyList<FundingPoint> quoted,
+        IReadOnlyDictionary<string, string> venueNames, long fromMs, long nowMs)
+    {
+        var basis = state.Basis;
+        // One market per venue: where a venue lists the asset twice (GMX pools), the one with the most history.
+        var primary = settled.Concat(quoted).GroupBy(p => p.Venue)
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Symbol).MaxBy(s => s.Count())!.Key);
+        settled = settled.Where(p => primary[p.Venue] == p.Symbol).ToList();
+        quoted = quoted.Where(p => primary[p.Venue] == p.Symbol).ToList();
+        var venues = venueNames.Keys.Where(state.Shows).Where(v => settled.Any(p => p.Venue == v) || quoted.Any(p => p.Venue == v)).Order(StringComparer.Ordinal).ToList();
+        string Name(string v) => venueNames.GetValueOrDefault(v, v);
+
+        var history = new List<ChartSeries>();
+        var colors = new List<string>();
+        var dashes = new List<int>();
+        foreach (var venue in venues)
+        {
+            history.Add(Series($"{Name(venue)} settled", settled.Where(p => p.Venue == venue && p.TimeMs >= fromMs), basis));
+            history.Add(Series($"{Name(venue)} quoted", quoted.Where(p => p.Venue == venue), basis));
+            colors.Add(VenueColors.For(venue));
+            colors.Add(VenueColors.For(venue));
+            dashes.Add(0);
+            dashes.Add(4);
+        }
+        var historySpec = new ChartSpec
+        {
+            Kind = "line", YTitle = BasisDisplay.AxisTitle(basis), YUnit = "%", YDecimals = BasisDisplay.Decimals(basis), XTitle = "Time (UTC)",
+            Colors = colors, DashArray = dashes, FileName = $"funding-{asset}-{state.Range.Token}", Height = 340,
+            YLines = [new ChartLine(0, "0: above, longs pay shorts")],
+        };
+
+        var settledRates = settled.Where(p => venues.Contains(p.Venue)).Select(p => ToRate(p, FundingKind.Settled)).ToList();
+        var curves = TermStructure.PerVenue(settledRates, nowMs);
+        var term = venues.Select(v => curves.FirstOrDefault(c => c.Venue == v) is { } curve
+                ? new ChartSeries(Name(v), curve.Points.Select(p => p.AverageRate1h is { } r ? (object?)Math.Round(BasisDisplay.Percent(r, basis), 6) : null).ToList())
+                : null)
+            .OfType<ChartSeries>().ToList();
+        var termSpec = new ChartSpec
+        {
+            Kind = "line", XType = "category", Categories = TermStructure.Windows.Select(w => w.Label).ToList(), Markers = 5,
+            XTitle = "Averaging window of settled funding, ending now", YTitle = BasisDisplay.AxisTitle(basis), YUnit = "%", YDecimals = BasisDisplay.Decimals(basis),
+            Colors = venues.Where(v => curves.Any(c => c.Venue == v)).Select(VenueColors.For).ToList(), FileName = $"term-structure-{asset}", Height = 300,
+        };
+
+        var window = SlippageWindow(state.Window);
+        var starts = FundingSlippage.Starts(fromMs, nowMs - window.Milliseconds);
+        var slippage = new List<ChartSeries>();
+        var table = new List<SlippageRow>();
+        foreach (var venue in venues)
+        {
+            var rows = settledRates.Where(r => r.Venue == venue).Concat(quoted.Where(p => p.Venue == venue).Select(p => ToRate(p, FundingKind.Quoted))).ToList();
+            var points = FundingSlippage.Rolling(rows, starts, window.Hours).Where(p => p.SlippageApr is not null && p.IsFullyCovered).ToList();
+            slippage.Add(ChartSeries.FromPoints(Name(venue), Lttb.Downsample(points.Select(p => new ChartPoint(p.StartMs, Math.Round(p.SlippageApr!.Value * 100, 4))).ToList(), ChartSeries.MaxPoints).Select(p => (p.X, p.Y))));
+            var distribution = FundingSlippage.Distribution(points);
+            table.Add(new SlippageRow(venue, Name(venue), distribution.Count,
+                points.Count == 0 ? null : points.Average(p => p.QuotedApr!.Value), points.Count == 0 ? null : points.Average(p => p.RealisedApr!.Value),
+                distribution.P5, distribution.P50, distribution.P95));
+        }
+        var slippageSpec = new ChartSpec
+        {
+            Kind = "line", YTitle = $"Realised over next {window.Label} − quoted at start, % APR", YUnit = "%", YDecimals = 2, XTitle = "Window start (UTC)",
+            Colors = venues.Select(VenueColors.For).ToList(), FileName = $"funding-slippage-{asset}-{window.Label}", Height = 300,
+            YLines = [new ChartLine(0, "carry held as quoted")],
+        };
+        return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues);
+    }
+
+    /// <summary>A live point for a venue's quoted series, in the page's basis ([x, y] like every other point).</summary>
+    public static double[] LivePoint(FundingQuote quote, RateBasis basis) => [quote.TimeMs, Math.Round(BasisDisplay.Percent(quote.Rate1h, basis), 6)];
+
+    private static ChartSeries Series(string name, IEnumerable<FundingPoint> points, RateBasis basis)
+    {
+        var list = points.Select(p => new ChartPoint(p.TimeMs, Math.Round(BasisDisplay.Percent(p.Rate1h, basis), 6))).ToList();
+        return ChartSeries.FromPoints(name, Lttb.Downsample(list, ChartSeries.MaxPoints).Select(p => (p.X, p.Y)));
+    }
+
+    private static FundingRate ToRate(FundingPoint p, FundingKind kind) =>
+        new(p.Venue, p.Symbol, p.TimeMs, kind, FundingLeg.Net, p.Rate1h * p.IntervalHours, p.IntervalHours, RateUnit.Fraction, p.Rate1h);
+}
+
+/// <param name="MeanQuotedApr">Average quoted APR at window starts (fraction).</param>
+/// <param name="MeanRealisedApr">Average realised APR over the windows (fraction).</param>
+public sealed record SlippageRow(string VenueId, string Venue, int Windows, double? MeanQuotedApr, double? MeanRealisedApr, double? P5, double? P50, double? P95);
