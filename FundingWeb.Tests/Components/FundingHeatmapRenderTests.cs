@@ -28,8 +28,8 @@ public class FundingHeatmapRenderTests
         Assert.Contains("<strong data-testid=\"heatmap-basis\">% per 8h</strong>", html);
         Assert.Contains("rate > 0: longs pay shorts", html);
         Assert.Contains("data-venue=\"paradex\" data-asset=\"BTC\"", html);
-        Assert.Contains(">+0.0100</td>", html);
-        Assert.Contains(">-1.0703</td>", html);
+        Assert.Contains(">+0.0100</button>", html);
+        Assert.Contains(">-1.0703</button>", html);
         Assert.Contains("class=\"fw-cell fw-stale\"", html);
         Assert.Contains("aria-label=\"not listed\"", html);
     }

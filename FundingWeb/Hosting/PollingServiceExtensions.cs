@@ -17,6 +17,7 @@ public static class PollingServiceExtensions
         });
         services.AddSingleton(sp => new SimulatedWorld(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<VenueClientCatalog>();
+        services.AddSingleton<VenueConventionNotes>();
         services.AddHttpClient(LiveVenues.HttpClientName);
         services.AddHostedService<PollingSupervisor>();
         services.AddHostedService<RetentionService>();

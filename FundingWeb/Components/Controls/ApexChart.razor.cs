@@ -22,6 +22,9 @@ public partial class ApexChart
     [Parameter] public string? Subtitle { get; set; }
     [Parameter] public string TestId { get; set; } = "chart";
 
+    /// <summary>The markup never changes after the first render; only a new shape or new data needs this component.</summary>
+    protected override bool ShouldRender() => _drawnShape is null || _drawnShape != Spec.ShapeKey || !ReferenceEquals(_drawnSeries, Series);
+
     private string SeriesNames => string.Join("|", Series.Select(s => s.Name));
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -39,17 +42,17 @@ public partial class ApexChart
         else if (!ReferenceEquals(_drawnSeries, Series))
         {
             _drawnSeries = Series;
-            await _module.InvokeVoidAsync("update", _element, Series);
+            await _module.InvokeVoidAsync("update", _element, Series, Spec.XLines);
         }
     }
 
     /// <summary>A live tick: data only, no component render, no chart re-creation.</summary>
-    public async Task SetSeriesAsync(IReadOnlyList<ChartSeries> series)
+    public async Task SetSeriesAsync(IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartLine>? xLines = null)
     {
         if (_module is null || _disposed) return;
         Series = series;
         _drawnSeries = series;
-        await _module.InvokeVoidAsync("update", _element, series);
+        await _module.InvokeVoidAsync("update", _element, series, xLines);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,58 +1,51 @@
 using FundingWeb.Core.Funding;
 using FundingWeb.Core.Live;
+using FundingWeb.Core.OpenInterest;
 using FundingWeb.Model;
+using FundingWeb.Polling;
 using Microsoft.AspNetCore.Components;
 
 namespace FundingWeb.Components.Pages;
 
-public partial class Overview : IDisposable
+public partial class Overview
 {
-    private static readonly RateBasis[] BasisOptions = [RateBasis.Hourly, RateBasis.EightHour, RateBasis.Apr];
-
-    private IDisposable? _subscription;
-    private MarketSnapshot _snapshot = MarketSnapshot.Empty;
     private HeatmapViewModel _heatmap = HeatmapViewModel.Build(MarketSnapshot.Empty, RateBasis.Apr);
-    private RateBasis _basis = RateBasis.Apr;
-    private IReadOnlySet<string> _venues = new HashSet<string>();
-    private long _nowMs;
+    private IReadOnlyList<SpreadRow> _spreads = [];
+    private IReadOnlyList<AssetConcentration> _concentration = [];
+    private (string Venue, string Asset)? _selected;
 
-    [Inject] public required MarketHub Hub { get; init; }
-    [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required VenueConventionNotes Notes { get; init; }
 
-    [SupplyParameterFromQuery(Name = FundingUrls.BasisParameter)] public string? Basis { get; set; }
-    [SupplyParameterFromQuery(Name = FundingUrls.VenuesParameter)] public string? Venues { get; set; }
+    /// <summary>The overview is the page traders watch for changes: pushes as soon as a poll lands (coalesced to 100 ms).</summary>
+    protected override TimeSpan TickInterval => TimeSpan.FromMilliseconds(100);
 
-    private string AsOf => _snapshot.AsOfMs == 0 ? "waiting for the first poll" :
-        DateTimeOffset.FromUnixTimeMilliseconds(_snapshot.AsOfMs).ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
+    private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
 
-    protected override void OnInitialized() => _subscription = Hub.Subscribe(OnSnapshotAsync);
+    private string AsOf => Snapshot.AsOfMs == 0 ? "waiting for the first poll" :
+        DateTimeOffset.FromUnixTimeMilliseconds(Snapshot.AsOfMs).ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
 
-    protected override void OnParametersSet()
+    protected override Task LoadAsync()
     {
-        FundingBasis.TryParse(Basis, out _basis);
-        _venues = FundingUrls.ParseVenues(Venues);
         Refresh();
+        return Task.CompletedTask;
     }
 
-    private Task OnSnapshotAsync() => InvokeAsync(() =>
+    protected override Task OnTickAsync()
     {
-        try
-        {
-            Refresh();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            _ = DispatchExceptionAsync(ex);
-        }
-    });
+        Refresh();
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
 
     private void Refresh()
     {
-        _snapshot = Hub.Current;
-        _nowMs = Time.GetUtcNow().ToUnixTimeMilliseconds();
-        _heatmap = HeatmapViewModel.Build(_snapshot, _basis, _venues);
+        _heatmap = HeatmapViewModel.Build(Snapshot, State.Basis, State.Venues, Notes.Unverified);
+        _spreads = SpreadsPageModel.Build(Snapshot, State, 168, new Dictionary<string, IReadOnlyList<Core.Storage.FundingPoint>>(), Now.ToUnixTimeMilliseconds());
+        _concentration = AssetConcentration.Top(Snapshot, State, Now.ToUnixTimeMilliseconds());
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    private (VenueSnapshot Venue, MarketQuote Quote)? SelectedSource() =>
+        _selected is { } s && Snapshot.Venues.TryGetValue(s.Venue, out var v) && v.ForAsset(s.Asset) is { } q ? (v, q) : null;
+
+    private static string Usd(double v) => v >= 1e9 ? $"${v / 1e9:0.00} B" : v >= 1e6 ? $"${v / 1e6:0.0} M" : $"${v / 1e3:0} k";
 }

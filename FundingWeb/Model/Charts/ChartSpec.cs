@@ -26,11 +26,12 @@ public sealed record ChartSpec
     public IReadOnlyList<int>? DashArray { get; init; }
     public int? Markers { get; init; }
     public IReadOnlyList<ChartLine>? YLines { get; init; }
+    /// <summary>Vertical markers (e.g. the current price). They move with the data, so they are not part of the shape.</summary>
     public IReadOnlyList<ChartLine>? XLines { get; init; }
 
     /// <summary>Value equality that looks inside the lists, so an equal spec never redraws. Not sent to the browser.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string ShapeKey => System.Text.Json.JsonSerializer.Serialize(this);
+    public string ShapeKey => System.Text.Json.JsonSerializer.Serialize(this with { XLines = null });
 }
 
 public sealed record ChartLine(double Value, string Label, string? Color = null);

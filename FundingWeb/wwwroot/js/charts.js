@@ -72,12 +72,19 @@ export function create(element, spec, series, mode) {
   return chart.render();
 }
 
-// Data only: no re-creation, no animation.
-export function update(element, series) {
+// Data only: no re-creation, no animation. Vertical markers (xLines) move with the data when given.
+export function update(element, series, xLines) {
   const chart = element?.__fwChart;
   if (!chart) return;
   element.dataset.updates = String(Number(element.dataset.updates ?? '0') + 1);
-  return chart.updateSeries(series, false);
+  const done = chart.updateSeries(series, false);
+  if (Array.isArray(xLines)) {
+    chart.clearAnnotations();
+    const c = themeColors(element.__fwMode);
+    xLines.forEach(l => chart.addXaxisAnnotation({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4,
+      label: { text: l.label, orientation: 'horizontal', style: { background: 'transparent', color: c.text } } }, false));
+  }
+  return done;
 }
 
 export function setTheme(element, mode) {

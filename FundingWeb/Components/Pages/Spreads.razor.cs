@@ -1,0 +1,47 @@
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Spreads;
+using FundingWeb.Core.Storage;
+using FundingWeb.Model;
+using Microsoft.AspNetCore.Components;
+
+namespace FundingWeb.Components.Pages;
+
+public partial class Spreads
+{
+    private IReadOnlyList<SpreadRow> _rows = [];
+    private (string Label, double Hours) _holding = SpreadsPageModel.HoldingPeriods[1];
+    private Dictionary<string, IReadOnlyList<FundingPoint>> _history = [];
+
+    [Inject] public required HistoryQueries Queries { get; init; }
+
+    private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
+
+    protected override async Task LoadAsync()
+    {
+        _holding = SpreadsPageModel.HoldingPeriod(State.Window);
+        var to = Now.ToUnixTimeMilliseconds();
+        var from = Now.AddDays(-7).ToUnixTimeMilliseconds();
+        _history = [];
+        foreach (var asset in Snapshot.Assets)
+        {
+            _history[asset] = await Queries.GetFundingAsync(asset, FundingKind.Quoted, from, to, default);
+        }
+        Refresh();
+    }
+
+    protected override Task OnTickAsync()
+    {
+        Refresh();
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    private void Refresh() => _rows = SpreadsPageModel.Build(Snapshot, State, _holding.Hours, _history, Now.ToUnixTimeMilliseconds());
+
+    private string Held(SpreadHeld? held)
+    {
+        if (held is null) return "–";
+        var d = Now - DateTimeOffset.FromUnixTimeMilliseconds(held.SinceMs);
+        return d.TotalHours >= 48 ? $"{d.TotalDays:0.#} d" : d.TotalMinutes >= 90 ? $"{d.TotalHours:0.#} h" : $"{d.TotalMinutes:0} min";
+    }
+}

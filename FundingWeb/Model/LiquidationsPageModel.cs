@@ -1,0 +1,98 @@
+using FundingWeb.Core.Liquidations;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Storage;
+using FundingWeb.Model.Charts;
+
+namespace FundingWeb.Model;
+
+/// <summary>
+/// The liquidation ladder of one asset: measured where a venue exposes positions, modelled from OI history elsewhere,
+/// cumulative from the current price outward (longs below, shorts above), realised liquidations drawn over it.
+/// </summary>
+public sealed record LiquidationsPageModel(
+    ChartSpec Spec, IReadOnlyList<ChartSeries> Series, double Price,
+    IReadOnlyList<VenueLadderInfo> Venues, IReadOnlyList<string> Assumptions,
+    double LongUsd, double ShortUsd, double RealisedUsd)
+{
+    public const int BinCount = 80;
+    public const double RangeFraction = 0.3;
+
+    public bool HasMeasured => Venues.Any(v => v.Kind == LadderKind.Measured);
+    public bool HasModelled => Venues.Any(v => v.Kind == LadderKind.Modelled);
+
+    public static LiquidationsPageModel? Build(string asset, string? venueFilter, MarketSnapshot snapshot, IReadOnlyList<OpenInterestPoint> oiHistory,
+        IReadOnlyList<LiquidationEvent> realised)
+    {
+        var venues = snapshot.Venues.Values
+            .Where(v => venueFilter is null || v.Venue.Id == venueFilter)
+            .Select(v => (Venue: v, Quote: v.Markets.Values.Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase)).MaxBy(m => m.OpenInterestUsd ?? 0)))
+            .Where(x => x.Quote?.Price is not null)
+            .ToList();
+        if (venues.Count == 0) return null;
+        var price = venues.MaxBy(x => x.Quote!.OpenInterestUsd ?? 0).Quote!.Price!.Value;
+
+        var measured = new List<LadderEntry>();
+        var modelled = new List<LadderEntry>();
+        var infos = new List<VenueLadderInfo>();
+        IReadOnlyList<string> assumptions = [];
+        foreach (var (venue, quote) in venues)
+        {
+            var positions = venue.Positions.Where(p => p.Symbol == quote!.Market.Symbol).ToList();
+            if (positions.Count > 0)
+            {
+                measured.AddRange(positions.Select(LadderEntry.From));
+                var coverage = MeasuredCoverage.Compute(positions, quote!.OpenInterestUsd);
+                infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Measured, coverage.LongCoverage, coverage.ShortCoverage, quote.OpenInterestUsd, positions.Count));
+                continue;
+            }
+            var bars = oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote!.Market.Symbol && p.Base > 0)
+                .Select(p => new OpenInterestBar(p.TimeMs, p.Base, p.Usd / p.Base)).ToList();
+            if (quote!.OpenInterestBase is { } baseOi && quote.Price is { } px) bars.Add(new OpenInterestBar(quote.TimeMs, baseOi, px));
+            if (bars.Count < 2) continue;
+            var options = ModelledLadderOptions.For(quote.Market);
+            var result = ModelledLadder.Build(bars.OrderBy(b => b.TimeMs), options);
+            modelled.AddRange(result.OpenLots.Select(LadderEntry.From));
+            assumptions = result.Assumptions.Describe();
+            infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Modelled, null, null, quote.OpenInterestUsd, result.OpenLots.Count));
+        }
+
+        var binning = LadderBinning.AroundPrice(BinCount, RangeFraction);
+        var m = LiquidationLadder.Build(measured, price, binning, LadderKind.Measured);
+        var d = LiquidationLadder.Build(modelled, price, binning, LadderKind.Modelled);
+        var series = new List<ChartSeries>();
+        if (measured.Count > 0)
+        {
+            series.Add(Bins("Longs · measured (cumulative)", m.Longs));
+            series.Add(Bins("Shorts · measured (cumulative)", m.Shorts));
+        }
+        if (modelled.Count > 0)
+        {
+            series.Add(Bins("Longs · modelled (cumulative)", d.Longs));
+            series.Add(Bins("Shorts · modelled (cumulative)", d.Shorts));
+        }
+        var low = price * (1 - RangeFraction);
+        var high = price * (1 + RangeFraction);
+        var realisedInRange = realised.Where(e => e.Price >= low && e.Price <= high).ToList();
+        series.Add(new ChartSeries("Realised liquidations (range)",
+            realisedInRange.GroupBy(e => Math.Round(e.Price, 8)).Select(g => (object?)new double[] { g.Key, Math.Round(g.Sum(e => e.NotionalUsd) / 1e6, 4) }).ToList(), "scatter"));
+
+        var colors = new List<string>();
+        if (measured.Count > 0) colors.AddRange(["#34d399", "#f87171"]);
+        if (modelled.Count > 0) colors.AddRange(["#0f766e", "#b91c1c"]);
+        colors.Add("#facc15");
+        var spec = new ChartSpec
+        {
+            Kind = "bar", XType = "numeric", XTitle = "Liquidation price (USD)", XDecimals = price >= 100 ? 0 : price >= 1 ? 2 : 6,
+            YTitle = "Notional liquidated if price reaches the level, USD millions", YUnit = " M", YDecimals = 2, Stacked = false,
+            Colors = colors, Height = 380, Markers = 5, FileName = $"liquidation-ladder-{asset}",
+            XLines = [new ChartLine(price, "price now")],
+        };
+        return new LiquidationsPageModel(spec, series, price, infos, assumptions, m.LongUsd + d.LongUsd, m.ShortUsd + d.ShortUsd, realisedInRange.Sum(e => e.NotionalUsd));
+    }
+
+    private static ChartSeries Bins(string name, IReadOnlyList<LadderBin> bins) =>
+        new(name, bins.Select(b => (object?)new double[] { (b.Low + b.High) / 2, Math.Round(b.CumulativeUsd / 1e6, 4) }).ToList());
+}
+
+/// <param name="LongCoverage">Measured: share of the venue's OI whose long positions are visible; null when modelled.</param>
+public sealed record VenueLadderInfo(string VenueId, string Venue, LadderKind Kind, double? LongCoverage, double? ShortCoverage, double? OpenInterestUsd, int Count);

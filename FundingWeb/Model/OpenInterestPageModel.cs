@@ -1,0 +1,83 @@
+using FundingWeb.Core.Charts;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.OpenInterest;
+using FundingWeb.Core.Storage;
+using FundingWeb.Model.Charts;
+
+namespace FundingWeb.Model;
+
+/// <summary>The Open interest page for one asset: OI by venue over time (stacked), HHI over time, and current shares.</summary>
+public sealed record OpenInterestPageModel(
+    ChartSpec StackSpec, IReadOnlyList<ChartSeries> Stack,
+    ChartSpec HhiSpec, IReadOnlyList<ChartSeries> Hhi,
+    OpenInterestBreakdown Breakdown,
+    IReadOnlyDictionary<string, string> VenueNames)
+{
+    private const long HourMs = 3_600_000;
+
+    public static OpenInterestPageModel Build(string asset, ViewState state, IReadOnlyList<OpenInterestPoint> history, MarketSnapshot snapshot, long fromMs, long nowMs)
+    {
+        var names = snapshot.Venues.Values.ToDictionary(v => v.Venue.Id, v => v.Venue.Name);
+        var samples = Samples(asset, state, history, snapshot);
+        var venues = samples.Select(s => s.Venue).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        // Buckets wide enough for ≤ 2,000 points and aligned across venues, so the stack adds up at every x.
+        var bucket = Math.Max(HourMs, (nowMs - fromMs) / ChartSeries.MaxPoints / HourMs * HourMs + HourMs);
+        var firstBucket = fromMs / bucket * bucket;
+        var stack = venues.Select(v => new ChartSeries(names.GetValueOrDefault(v, v), Bucketed(samples.Where(s => s.Venue == v).ToList(), firstBucket, nowMs, bucket))).ToList();
+        var stackSpec = new ChartSpec
+        {
+            Kind = "area", Stacked = true, YTitle = "Open interest, USD millions", YUnit = " M", YDecimals = 1, XTitle = "Time (UTC)",
+            Colors = venues.Select(VenueColors.For).ToList(), FileName = $"open-interest-{asset}-{state.Range.Token}", Height = 330, StrokeWidth = 1,
+        };
+
+        var hhiPoints = OpenInterestConcentration.HhiSeries(samples, fromMs, nowMs)
+            .Where(p => p.Hhi is not null).Select(p => new ChartPoint(p.BucketStartMs, Math.Round(p.Hhi!.Value, 4))).ToList();
+        var hhi = new[] { ChartSeries.FromPoints("HHI (1 = all OI on one venue)", Lttb.Downsample(hhiPoints, ChartSeries.MaxPoints).Select(p => (p.X, p.Y))) };
+        var hhiSpec = new ChartSpec
+        {
+            Kind = "line", YTitle = "HHI = Σ share² (unitless)", YDecimals = 3, XTitle = "Time (UTC)", Colors = ["#e879f9"],
+            FileName = $"oi-hhi-{asset}-{state.Range.Token}", Height = 260,
+        };
+        return new OpenInterestPageModel(stackSpec, stack, hhiSpec, hhi, OpenInterestConcentration.At(asset, samples, nowMs), names);
+    }
+
+    /// <summary>Shares and changes now: what a live tick recomputes (the charts keep their loaded history).</summary>
+    public static OpenInterestBreakdown LiveBreakdown(string asset, ViewState state, IReadOnlyList<OpenInterestPoint> history, MarketSnapshot snapshot, long nowMs) =>
+        OpenInterestConcentration.At(asset, Samples(asset, state, history, snapshot), nowMs);
+
+    private static List<OpenInterestSample> Samples(string asset, ViewState state, IReadOnlyList<OpenInterestPoint> history, MarketSnapshot snapshot)
+    {
+        // One market per venue (the largest), as on the Funding page.
+        var primary = history.GroupBy(p => p.Venue).ToDictionary(g => g.Key, g => g.GroupBy(p => p.Symbol).MaxBy(s => s.Count())!.Key);
+        return history.Where(p => state.Shows(p.Venue) && primary[p.Venue] == p.Symbol)
+            .Select(p => new OpenInterestSample(p.Venue, p.TimeMs, p.Usd, p.LongUsd, p.ShortUsd))
+            .Concat(LiveSamples(snapshot, asset, state))
+            .OrderBy(s => s.TimeMs)
+            .ToList();
+    }
+
+    private static IEnumerable<OpenInterestSample> LiveSamples(MarketSnapshot snapshot, string asset, ViewState state) =>
+        snapshot.Venues.Values.Where(v => state.Shows(v.Venue.Id))
+            .Select(v => (Venue: v.Venue.Id, Quote: v.Markets.Values.Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase)).MaxBy(m => m.OpenInterestUsd ?? 0)))
+            .Where(x => x.Quote?.OpenInterestUsd is not null)
+            .Select(x => new OpenInterestSample(x.Venue, x.Quote!.TimeMs, x.Quote.OpenInterestUsd!.Value, x.Quote.OpenInterestLongUsd, x.Quote.OpenInterestShortUsd));
+
+    /// <summary>Last value in each bucket, carried forward at most two buckets (then the venue drops out as 0).</summary>
+    private static List<object?> Bucketed(IReadOnlyList<OpenInterestSample> samples, long firstBucket, long nowMs, long bucket)
+    {
+        var data = new List<object?>();
+        var i = 0;
+        double? last = null;
+        var carried = 0;
+        for (var t = firstBucket; t <= nowMs; t += bucket)
+        {
+            double? value = null;
+            while (i < samples.Count && samples[i].TimeMs < t + bucket) value = samples[i++].Usd;
+            if (value is not null) { last = value; carried = 0; }
+            else if (last is not null && carried < 2) { value = last; carried++; }
+            data.Add(new double[] { t, Math.Round((value ?? 0) / 1e6, 3) });
+        }
+        return data;
+    }
+}

@@ -1,0 +1,55 @@
+using FundingWeb.Core.Funding;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Spreads;
+using FundingWeb.Core.Storage;
+
+namespace FundingWeb.Model;
+
+/// <summary>
+/// Per asset, the venue pair with the widest quoted funding difference (short the high-rate venue, long the low-rate
+/// one), as APR, net of taker fees on both legs for a holding period, and how long that pair's spread has held.
+/// </summary>
+public static class SpreadsPageModel
+{
+    /// <summary>A spread "holds" while the same pair stays the same way round and wider than this.</summary>
+    public const double HeldThresholdApr = 0.05;
+
+    public static IReadOnlyList<(string Label, double Hours)> HoldingPeriods { get; } = [("24h", 24), ("7d", 168), ("30d", 720)];
+
+    public static (string Label, double Hours) HoldingPeriod(string? token) =>
+        HoldingPeriods.FirstOrDefault(h => string.Equals(h.Label, token, StringComparison.OrdinalIgnoreCase)) is { Label: not null } h ? h : HoldingPeriods[1];
+
+    public static IReadOnlyList<SpreadRow> Build(MarketSnapshot snapshot, ViewState state, double holdingHours,
+        IReadOnlyDictionary<string, IReadOnlyList<FundingPoint>> quotedHistory, long nowMs)
+    {
+        var rows = new List<SpreadRow>();
+        foreach (var asset in snapshot.Assets)
+        {
+            var quotes = snapshot.Venues.Values
+                .Where(v => state.Shows(v.Venue.Id) && !v.Status.IsStale)
+                .Select(v => (Venue: v, Quote: v.ForAsset(asset)?.Funding))
+                .Where(x => x.Quote is not null)
+                .ToList();
+            if (quotes.Count < 2) continue;
+            var spread = FundingSpread.Widest(quotes.Select(x => new SpreadQuote(x.Venue.Venue.Id, x.Quote!.Rate1h, x.Venue.Venue.TakerFee)));
+            if (spread is null) continue;
+            SpreadHeld? held = null;
+            if (quotedHistory.TryGetValue(asset, out var history))
+            {
+                var series = FundingSpread.PairSeries(Rows(history, spread.ShortVenue), Rows(history, spread.LongVenue));
+                var live = new SpreadSample(nowMs, spread.SpreadApr);
+                held = FundingSpread.HeldSince(series.Append(live), HeldThresholdApr);
+            }
+            rows.Add(new SpreadRow(asset, spread, Name(snapshot, spread.ShortVenue), Name(snapshot, spread.LongVenue), spread.NetApr(holdingHours), held));
+        }
+        return rows.OrderByDescending(r => r.Spread.SpreadApr).ToList();
+    }
+
+    private static string Name(MarketSnapshot snapshot, string venue) => snapshot.Venues.TryGetValue(venue, out var v) ? v.Venue.Name : venue;
+
+    private static IEnumerable<FundingRate> Rows(IReadOnlyList<FundingPoint> history, string venue) =>
+        history.Where(p => p.Venue == venue)
+            .Select(p => new FundingRate(p.Venue, p.Symbol, p.TimeMs, FundingKind.Quoted, FundingLeg.Net, p.Rate1h, 1, RateUnit.Fraction, p.Rate1h));
+}
+
+public sealed record SpreadRow(string Asset, FundingSpread Spread, string ShortVenueName, string LongVenueName, double NetApr, SpreadHeld? Held);
