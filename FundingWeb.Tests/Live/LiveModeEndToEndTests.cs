@@ -232,6 +232,11 @@ public class LiveModeEndToEndTests(BrowserFixture browser, LiveWorldFixture fixt
             await Assertions.Expect(heatmap.Locator($"td[data-venue={venue}][data-asset=BTC]"))
                 .ToHaveAttributeAsync("data-rate1h", stored.ToString("R", CultureInfo.InvariantCulture));
         }
+        // GMX lists ETH twice; the deeper pool (WETH-USDC, 89.7 M USD OI against 23.3 M) speaks for the venue: 0.11 / 8760.
+        await Assertions.Expect(heatmap.Locator("td[data-venue=gmx][data-asset=ETH]"))
+            .ToHaveAttributeAsync("data-rate1h", World.Scalar<double>(
+                "SELECT rate_1h FROM funding WHERE venue = 'gmx' AND symbol = 'ETH/USD [WETH-USDC]' AND kind = 0 AND leg = 1 ORDER BY ts_ms DESC LIMIT 1")
+                .ToString("R", CultureInfo.InvariantCulture));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "overview-live.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
