@@ -18,6 +18,15 @@ public sealed record VenueSnapshot(
     public static VenueSnapshot Empty(VenueInfo venue) => new(
         venue, VenueStatus.Unknown(venue.Id), ImmutableDictionary<string, MarketQuote>.Empty, [], [], []);
 
+    /// <summary>
+    /// The venue's market for an asset. A venue can list several (GMX has an ETH pool per collateral pair): the deepest
+    /// by open interest speaks for the venue, then the lowest symbol, so the pick does not follow dictionary order
+    /// (which follows string hashes, randomised per process).
+    /// </summary>
     public MarketQuote? ForAsset(string baseAsset) =>
-        Markets.Values.FirstOrDefault(m => string.Equals(m.Market.BaseAsset, baseAsset, StringComparison.OrdinalIgnoreCase));
+        Markets.Values
+            .Where(m => string.Equals(m.Market.BaseAsset, baseAsset, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(m => m.OpenInterestUsd ?? 0)
+            .ThenBy(m => m.Market.Symbol, StringComparer.Ordinal)
+            .FirstOrDefault();
 }
