@@ -20,7 +20,8 @@ public static class HealthEndpoint
                     status.LastSuccessMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O") : null,
                     status.IsStale || status.LastSuccessMs is null,
                     status.StaleReason,
-                    status.LastError);
+                    status.LastError,
+                    status.LastErrorMs is { } errorMs ? DateTimeOffset.FromUnixTimeMilliseconds(errorMs).ToString("O") : null);
             }).ToList();
             var stale = venues.Count(v => v.Stale);
             var overall = venues.Count == 0 || stale == venues.Count ? "unhealthy" : stale > 0 ? "degraded" : "healthy";
@@ -32,5 +33,6 @@ public static class HealthEndpoint
 
     private sealed record HealthReport(string Status, string Feed, IReadOnlyList<VenueHealth> Venues);
 
-    private sealed record VenueHealth(string Venue, string Name, string? LastSuccess, bool Stale, string? StaleReason, string? LastError);
+    /// <param name="LastError">The most recent failure, kept after recovery (with <paramref name="LastErrorAt"/>) so an operator can see what happened.</param>
+    private sealed record VenueHealth(string Venue, string Name, string? LastSuccess, bool Stale, string? StaleReason, string? LastError, string? LastErrorAt);
 }

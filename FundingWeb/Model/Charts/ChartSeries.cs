@@ -4,7 +4,11 @@ namespace FundingWeb.Model.Charts;
 /// One series. <see cref="Data"/> holds [x, y] pairs (x = UTC ms or a number) or, on a category axis, plain y values.
 /// y may be null for a gap. Series sent to the browser are downsampled to at most 2,000 points.
 /// </summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<object?> Data, string? Type = null)
+public sealed record ChartSeries(
+    string Name,
+    IReadOnlyList<object?> Data,
+    // Sent only when set: ApexCharts treats any "type" key, even null, as a combo chart and stops stacking.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type = null)
 {
     public const int MaxPoints = 2000;
 
