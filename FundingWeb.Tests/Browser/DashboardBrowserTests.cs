@@ -1,0 +1,179 @@
+using FundingWeb.Tests.Fixtures;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace FundingWeb.Tests.Browser;
+
+/// <summary>
+/// Every dashboard page in a real browser against the simulated feed: reachable from the nav and from a pasted URL,
+/// charts drawn with their series, live ticks that update a chart's data without re-creating it, and a dark-theme
+/// screenshot of each page (TestResults/screenshots).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests.ServerFixture fixture) : IClassFixture<DashboardBrowserTests.ServerFixture>
+{
+    private readonly FundingWebServer _server = fixture.Server;
+
+    /// <summary>One simulated app for the whole class: 8 days of history, time running 20× so ticks come quickly.</summary>
+    public sealed class ServerFixture : IAsyncLifetime
+    {
+        public FundingWebServer Server { get; private set; } = default!;
+        public async Task InitializeAsync() => Server = await FundingWebServer.StartAsync(["--Feed:Simulator:BackfillDays=8", "--Feed:Simulator:Acceleration=20"]);
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("Funding", "/funding", "chart-funding-history")]
+    [InlineData("Open interest", "/open-interest", "chart-oi-stack")]
+    [InlineData("Liquidations", "/liquidations", "chart-liquidation-ladder")]
+    [InlineData("Spreads", "/spreads", "spreads-table")]
+    [InlineData("Venues", "/venues", "venues-table")]
+    public async Task Nav_EachPage_OpensFromTheNav(string label, string path, string testId)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/");
+        await WaitForCircuitAsync(page);
+        await page.Locator($"nav a[data-nav='{label}']").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        await Assertions.Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Funding_PastedUrl_RestoresStateAndDrawsEveryChartWithSeriesNames()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/funding?asset=ETH&venues=dydx,hyperliquid&range=24h&basis=8h&window=8h");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Funding · ETH");
+        await Assertions.Expect(page.Locator("[data-testid=range-picker] a[data-range='24h']")).ToHaveAttributeAsync("aria-current", "true");
+        await Assertions.Expect(page.Locator("a[data-basis='8h']")).ToHaveAttributeAsync("aria-current", "true");
+        await Assertions.Expect(page.Locator("a.fw-chip[data-venue='paradex']")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(page.Locator("a.fw-chip[data-venue='dydx']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("a[data-window='8h']")).ToHaveClassAsync("active");
+
+        var history = await SeriesNamesAsync(page, "chart-funding-history");
+        Assert.Equal(["dYdX v4 settled", "dYdX v4 quoted", "Hyperliquid settled", "Hyperliquid quoted"], history);
+        Assert.Equal(["dYdX v4", "Hyperliquid"], await SeriesNamesAsync(page, "chart-term-structure"));
+        Assert.Equal(["dYdX v4", "Hyperliquid"], await SeriesNamesAsync(page, "chart-slippage"));
+        Assert.Contains("% per 8h", await page.Locator("[data-testid=chart-funding-history] .apexcharts-yaxis-title").TextContentAsync());
+        await ScreenshotAsync(page, "funding");
+    }
+
+    [Fact]
+    public async Task Funding_LiveTick_UpdatesChartDataWithoutRecreatingTheChart()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/funding?asset=BTC&range=6h");
+        await SeriesNamesAsync(page, "chart-funding-history");
+
+        // Tag the chart's element and its ApexCharts instance; a re-creation would replace the instance.
+        await page.EvaluateAsync("() => { const e = document.querySelector('[data-testid=chart-funding-history]'); e.__fwTag = 'original'; e.__fwChart.__fwTag = 'original'; }");
+        var before = await QuotedPointCountAsync(page);
+
+        await Eventually.TrueAsync(async () => await page.EvaluateAsync<int>(
+            "() => Number(document.querySelector('[data-testid=chart-funding-history]').dataset.updates ?? '0')") >= 2,
+            TimeSpan.FromSeconds(20), "two live updates of the funding chart");
+
+        Assert.Equal("original", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwTag"));
+        Assert.Equal("original", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.__fwTag"));
+        Assert.True(await QuotedPointCountAsync(page) > before, "the quoted series grew by the live points");
+    }
+
+    [Fact]
+    public async Task OpenInterest_PastedUrl_StackedChartHhiAndShares()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/open-interest?asset=BTC&range=7d");
+
+        var names = await SeriesNamesAsync(page, "chart-oi-stack");
+        Assert.Equal(6, names.Count);
+        Assert.Equal(["HHI (1 = all OI on one venue)"], await SeriesNamesAsync(page, "chart-oi-hhi"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.w.config.chart.stacked"));
+        await Assertions.Expect(page.Locator("[data-testid=oi-shares] tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("[data-testid=oi-shares] tr[data-venue=gmx] td").Nth(5)).Not.ToHaveTextAsync("–");
+        await ScreenshotAsync(page, "open-interest");
+    }
+
+    [Fact]
+    public async Task Liquidations_AllVenues_LabelsMeasuredAndModelledWithCoverageAndAssumptions()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
+
+        var names = await SeriesNamesAsync(page, "chart-liquidation-ladder");
+        Assert.Contains("Longs · measured (cumulative)", names);
+        Assert.Contains("Shorts · modelled (cumulative)", names);
+        Assert.Contains("Realised liquidations (range)", names);
+        await Assertions.Expect(page.Locator("[data-testid=ladder-venues] tr[data-venue=hyperliquid]")).ToHaveAttributeAsync("data-kind", "Measured");
+        await Assertions.Expect(page.Locator("[data-testid=ladder-venues] tr[data-venue=dydx]")).ToHaveAttributeAsync("data-kind", "Modelled");
+        await Assertions.Expect(page.Locator("[data-testid=ladder-venues] tr[data-venue=hyperliquid] td").Nth(1)).ToContainTextAsync("%");
+        await Assertions.Expect(page.GetByTestId("ladder-assumptions")).ToContainTextAsync("Leverage buckets");
+        await ScreenshotAsync(page, "liquidations");
+
+        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&venue=dydx");
+        await Assertions.Expect(page.GetByTestId("ladder-kind")).ToHaveTextAsync("Modelled");
+    }
+
+    [Fact]
+    public async Task Spreads_And_Venues_RenderLiveTables()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/spreads?window=30d");
+        await Assertions.Expect(page.Locator("[data-testid=spreads-table] tbody tr").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-testid=spreads-table] tbody tr").CountAsync() >= 20);
+        await Assertions.Expect(page.Locator("a[data-window='30d']")).ToHaveClassAsync("active");
+        await ScreenshotAsync(page, "spreads");
+
+        await page.GotoAsync(_server.BaseUrl + "/venues");
+        await Assertions.Expect(page.Locator("[data-testid=venues-table] tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("[data-testid=venues-table] tr[data-venue=aevo]")).ToContainTextAsync("OP-stack rollup");
+        await ScreenshotAsync(page, "venues");
+    }
+
+    [Fact]
+    public async Task Overview_CellSource_ShowsRawValueIntervalUnitAndEndpoint()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/");
+        await WaitForCircuitAsync(page);
+        await page.Locator("td[data-venue=paradex][data-asset=BTC] button").ClickAsync();
+
+        var source = page.GetByTestId("source-drilldown");
+        await Assertions.Expect(source).ToContainTextAsync("Paradex · BTC-USD-PERP");
+        await Assertions.Expect(source.GetByTestId("source-endpoint").First).ToContainTextAsync("simulator://paradex/markets");
+        await Assertions.Expect(source.Locator("tr[data-leg=Net] td").Nth(2)).ToHaveTextAsync("8 h");
+        await Assertions.Expect(page.GetByTestId("overview-spreads").Locator("tbody tr").First).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "overview");
+    }
+
+    [Fact]
+    public async Task Theme_Toggle_SwitchesToLightAndBack()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/venues");
+        Assert.Equal("dark", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+        Assert.EndsWith("/venues", new Uri(page.Url).AbsolutePath);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+    }
+
+    private static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=venue-health] li') !== null");
+
+    private static async Task<List<string>> SeriesNamesAsync(IPage page, string testId)
+    {
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid={testId}]')?.__fwChart?.w?.globals?.seriesNames?.length > 0");
+        // The SVG is drawn: the legend shows each series by name.
+        await Assertions.Expect(page.Locator($"[data-testid={testId}] svg.apexcharts-svg")).ToHaveCountAsync(1);
+        var json = await page.EvaluateAsync<string>($"() => JSON.stringify(document.querySelector('[data-testid={testId}]').__fwChart.w.globals.seriesNames)");
+        return System.Text.Json.JsonSerializer.Deserialize<List<string>>(json)!;
+    }
+
+    private static Task<int> QuotedPointCountAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.w.config.series.filter(s => s.name.endsWith('quoted')).reduce((n, s) => n + s.data.length, 0)");
+
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-dark.png"), FullPage = true });
+}
