@@ -38,6 +38,15 @@ public partial class Spreads
 
     private void Refresh() => _rows = SpreadsPageModel.Build(Snapshot, State, _holding.Hours, _history, Now.ToUnixTimeMilliseconds());
 
+    /// <summary>Hours of carry that pay back both legs' fees; past a year it never really pays.</summary>
+    private static string BreakEven(double? hours) => hours switch
+    {
+        null => "–",
+        > 8760 => "> 1 y",
+        < 48 => $"{hours:0.#} h",
+        _ => $"{hours / 24:0.#} d",
+    };
+
     private string Held(SpreadHeld? held)
     {
         if (held is null) return "–";
