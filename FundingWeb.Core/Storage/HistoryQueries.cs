@@ -33,15 +33,15 @@ public sealed class HistoryQueries(SqliteConnectionFactory factory)
               GROUP BY f.venue, f.symbol, f.ts_ms / @bucket
               ORDER BY f.venue, TimeMs
               """;
-        var rows = await connection.QueryAsync<FundingPoint>(new CommandDefinition(sql, new { baseAsset, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        var rows = await connection.QueryAsync<FundingRow>(new CommandDefinition(sql, new { baseAsset, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new FundingPoint(r.Venue, r.Symbol, r.TimeMs, r.Rate1h, r.IntervalHours)).ToList();
     }
 
     /// <summary>OI by venue, the last observation of each hour (poll-cadence rows collapse to hourly).</summary>
     public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestAsync(string baseAsset, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<OpenInterestPoint>(new CommandDefinition(
+        var rows = await connection.QueryAsync<OpenInterestRow>(new CommandDefinition(
             """
             SELECT o.venue AS Venue, o.symbol AS Symbol, MAX(o.ts_ms) AS TimeMs, o.base AS Base, o.usd AS Usd, o.long_usd AS LongUsd, o.short_usd AS ShortUsd
             FROM market m JOIN open_interest o ON o.venue = m.venue AND o.symbol = m.symbol AND o.ts_ms BETWEEN @fromMs AND @toMs
@@ -49,20 +49,20 @@ public sealed class HistoryQueries(SqliteConnectionFactory factory)
             GROUP BY o.venue, o.symbol, o.ts_ms / 3600000
             ORDER BY o.venue, TimeMs
             """, new { baseAsset, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        return rows.Select(r => new OpenInterestPoint(r.Venue, r.Symbol, r.TimeMs, r.Base, r.Usd, r.LongUsd, r.ShortUsd)).ToList();
     }
 
     public async Task<IReadOnlyList<PricePoint>> GetPricesAsync(string venue, string symbol, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
         var bucket = Math.Max(1, (toMs - fromMs) / MaxBuckets);
-        var rows = await connection.QueryAsync<PricePoint>(new CommandDefinition(
+        var rows = await connection.QueryAsync<PriceRow>(new CommandDefinition(
             """
             SELECT MAX(ts_ms) AS TimeMs, AVG(COALESCE(mark, index_px)) AS Price FROM price
             WHERE venue = @venue AND symbol = @symbol AND ts_ms BETWEEN @fromMs AND @toMs AND COALESCE(mark, index_px) IS NOT NULL
             GROUP BY ts_ms / @bucket ORDER BY TimeMs
             """, new { venue, symbol, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        return rows.Select(r => new PricePoint(r.TimeMs, r.Price)).ToList();
     }
 
     public async Task<IReadOnlyList<LiquidationEvent>> GetLiquidationsAsync(string baseAsset, string? venue, long fromMs, long toMs, CancellationToken cancellationToken)
@@ -76,5 +76,33 @@ public sealed class HistoryQueries(SqliteConnectionFactory factory)
             ORDER BY l.ts_ms LIMIT 20000
             """, new { baseAsset, venue, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new LiquidationEvent(r.Id, r.Symbol, r.TimeMs, (LiquidationSide)r.Side, r.Price, r.SizeBase, r.NotionalUsd, r.Kind)).ToList();
+    }
+
+    // Aggregate columns (MAX, AVG) carry no declared type, so SQLite reports each one's type from the first row, and a
+    // BLOB when there is none; settable rows let Dapper convert values instead of matching a constructor signature.
+    private sealed class FundingRow
+    {
+        public string Venue { get; set; } = "";
+        public string Symbol { get; set; } = "";
+        public long TimeMs { get; set; }
+        public double Rate1h { get; set; }
+        public double IntervalHours { get; set; }
+    }
+
+    private sealed class OpenInterestRow
+    {
+        public string Venue { get; set; } = "";
+        public string Symbol { get; set; } = "";
+        public long TimeMs { get; set; }
+        public double Base { get; set; }
+        public double Usd { get; set; }
+        public double? LongUsd { get; set; }
+        public double? ShortUsd { get; set; }
+    }
+
+    private sealed class PriceRow
+    {
+        public long TimeMs { get; set; }
+        public double Price { get; set; }
     }
 }
