@@ -114,12 +114,13 @@ public class LiveModeEndToEndTests(BrowserFixture browser, LiveWorldFixture fixt
         // Paradex: ≤ 1000 five-minute samples a page ≈ 83 h, so 4 days = 96 hourly samples need a second page.
         var paradex = await ContiguousSettledHoursAsync("paradex", "BTC-USD-PERP", 95);
         Assert.True(paradex > 1000 * 5 / 60, $"{paradex} Paradex hours must reach past the first 1000-sample page");
-        // The replay writes rate × (1 + 0.25 sin(t / 1 h)); the hour's first sample is at the hour itself, an 8h rate ÷ 8.
+        // The replay writes an 8h rate × (1 + 0.25 sin(t / 1 h)); the hour's first sample is at the hour itself. A continuous
+        // venue's hourly sample is stored as what accrued over that hour: the 8h rate ÷ 8, as a 1h fraction.
         var oldest = World.Query<SettledRow>(
             "SELECT ts_ms AS TimeMs, rate_raw AS RateRaw, interval_hours AS IntervalHours, rate_1h AS Rate1h FROM funding WHERE venue = 'paradex' AND symbol = 'BTC-USD-PERP' AND kind = 1 ORDER BY ts_ms LIMIT 1").Single();
-        AssertClose(0.0000912 * (1 + 0.25 * Math.Sin(oldest.TimeMs / 3_600_000d)), oldest.RateRaw, 1e-9);
-        Assert.Equal(8, oldest.IntervalHours);
-        AssertClose(oldest.RateRaw / 8, oldest.Rate1h);
+        AssertClose(0.0000912 * (1 + 0.25 * Math.Sin(oldest.TimeMs / 3_600_000d)) / 8, oldest.RateRaw, 1e-9);
+        Assert.Equal(1, oldest.IntervalHours);
+        AssertClose(oldest.RateRaw, oldest.Rate1h);
 
         // Hyperliquid (2 days, one page of ≤ 500): hourly rows cycle through the recorded 2026 rates, already 1h fractions.
         await ContiguousSettledHoursAsync("hyperliquid", "BTC", 47);
