@@ -41,8 +41,8 @@ public sealed record FundingPageModel(
         var dashes = new List<int>();
         foreach (var venue in venues)
         {
-            history.Add(Series($"{Name(venue)} settled", settled.Where(p => p.Venue == venue && p.TimeMs >= fromMs), basis));
-            history.Add(Series($"{Name(venue)} quoted", quoted.Where(p => p.Venue == venue), basis));
+            history.Add(Series($"{Name(venue)} settled", settled.Where(p => p.Venue == venue && p.TimeMs >= fromMs), basis) with { Meta = Meta(Name(venue), settled, venue, basis) });
+            history.Add(Series($"{Name(venue)} quoted", quoted.Where(p => p.Venue == venue), basis) with { Meta = Meta(Name(venue), quoted, venue, basis) });
             colors.Add(VenueColors.For(venue));
             colors.Add(VenueColors.For(venue));
             dashes.Add(0);
@@ -51,7 +51,7 @@ public sealed record FundingPageModel(
         var historySpec = new ChartSpec
         {
             Kind = "line", YTitle = BasisDisplay.AxisTitle(basis), YUnit = "%", YDecimals = BasisDisplay.Decimals(basis), XTitle = "Time (UTC)",
-            Colors = colors, DashArray = dashes, FileName = $"funding-{asset}-{state.Range.Token}", Height = 340,
+            Colors = colors, DashArray = dashes, FileName = $"funding-{asset}-{state.Range.Token}", Height = 340, SharedTooltip = false,
             YLines = [new ChartLine(0, "0: above, longs pay shorts")],
         };
 
@@ -85,8 +85,9 @@ public sealed record FundingPageModel(
         var slippageSpec = new ChartSpec
         {
             Kind = "line", YTitle = $"Realised over next {window.Label} − quoted at start, % APR", YUnit = "%", YDecimals = 2, XTitle = "Window start (UTC)",
-            Colors = venues.Select(VenueColors.For).ToList(), FileName = $"funding-slippage-{asset}-{window.Label}", Height = 300,
+            Colors = venues.Select(VenueColors.For).ToList(), FileName = $"funding-slippage-{asset}-{window.Label}", Height = 300, SharedTooltip = false,
             YLines = [new ChartLine(0, "carry held as quoted")],
+            NoData = $"No complete {window.Label} window in this range: choose a longer range or a shorter window",
         };
         return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues);
     }
@@ -98,6 +99,19 @@ public sealed record FundingPageModel(
     {
         var list = points.Select(p => new ChartPoint(p.TimeMs, Math.Round(BasisDisplay.Percent(p.Rate1h, basis), 6))).ToList();
         return ChartSeries.FromPoints(name, Lttb.Downsample(list, ChartSeries.MaxPoints).Select(p => (p.X, p.Y)));
+    }
+
+    /// <summary>
+    /// The market and convention behind a series. Points are rate_1h at the basis in percent; the raw value is
+    /// rate_1h × interval (in the stored unit, a fraction here: history rows keep rate_1h and interval), so a displayed
+    /// value converts back by a constant, except for compounded APY.
+    /// </summary>
+    private static SeriesMeta? Meta(string venueName, IReadOnlyList<FundingPoint> rows, string venue, RateBasis basis)
+    {
+        var sample = rows.LastOrDefault(p => p.Venue == venue);
+        if (sample is null) return null;
+        double? perDisplayed = basis == RateBasis.AprCompounded ? null : sample.IntervalHours / (FundingBasis.FromRate1h(1, basis) * 100);
+        return new SeriesMeta(venueName, sample.Symbol, "fraction", sample.IntervalHours, perDisplayed);
     }
 
     private static FundingRate ToRate(FundingPoint p, FundingKind kind) =>

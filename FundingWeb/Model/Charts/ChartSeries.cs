@@ -8,10 +8,15 @@ public sealed record ChartSeries(
     string Name,
     IReadOnlyList<object?> Data,
     // Sent only when set: ApexCharts treats any "type" key, even null, as a combo chart and stops stacking.
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type = null)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type = null,
+    // What the tooltip needs to show a point's market and its raw value in the venue's own convention.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] SeriesMeta? Meta = null)
 {
     public const int MaxPoints = 2000;
 
     public static ChartSeries FromPoints(string name, IEnumerable<(long X, double Y)> points, string? type = null) =>
         new(name, points.Select(p => (object?)new double[] { p.X, p.Y }).ToList(), type);
 }
+
+/// <param name="RawPerDisplayed">Multiply a displayed value by this to get the venue's raw number (null: not derivable, e.g. APY).</param>
+public sealed record SeriesMeta(string Venue, string Market, string Unit, double IntervalHours, double? RawPerDisplayed);

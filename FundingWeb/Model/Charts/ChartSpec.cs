@@ -25,6 +25,8 @@ public sealed record ChartSpec
     /// <summary>Per-series dash length (0 = solid), in series order.</summary>
     public IReadOnlyList<int>? DashArray { get; init; }
     public int? Markers { get; init; }
+    /// <summary>One tooltip for all series at an x; only for series that share their x values.</summary>
+    public bool SharedTooltip { get; init; } = true;
     public IReadOnlyList<ChartLine>? YLines { get; init; }
     /// <summary>Vertical markers (e.g. the current price). They move with the data, so they are not part of the shape.</summary>
     public IReadOnlyList<ChartLine>? XLines { get; init; }

@@ -15,6 +15,14 @@ function formatter(spec) {
   return (v) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : `${Number(v).toFixed(decimals)}${unit}`;
 }
 
+// Tooltip line: the value at the page's basis, plus the market and the raw number in the venue's convention.
+function describe(v, o, fmt) {
+  const meta = o?.w?.config?.series?.[o.seriesIndex]?.meta;
+  if (!meta || v === null || v === undefined) return fmt(v);
+  const raw = meta.rawPerDisplayed ? ` · raw ${(v * meta.rawPerDisplayed).toPrecision(4)} ${meta.unit} per ${meta.intervalHours}h` : '';
+  return `${fmt(v)} · ${meta.market}${raw}`;
+}
+
 function buildOptions(spec, series, mode) {
   const c = themeColors(mode);
   const isTime = spec.xType === 'datetime';
@@ -38,7 +46,7 @@ function buildOptions(spec, series, mode) {
     stroke: { width: spec.kind === 'bar' ? 0 : (spec.strokeWidth ?? 1.6), curve: spec.curve ?? 'straight', dashArray: spec.dashArray ?? 0 },
     fill: { opacity: spec.kind === 'area' ? 0.35 : 1 },
     dataLabels: { enabled: false },
-    markers: { size: spec.markers ?? 0 },
+    markers: { size: spec.markers ?? 0, hover: { size: 4 } },
     legend: { show: true, position: 'top', horizontalAlign: 'left', labels: { colors: c.text } },
     grid: { borderColor: c.grid, strokeDashArray: 3 },
     plotOptions: { bar: { horizontal: !!spec.horizontal, barHeight: '90%', columnWidth: '90%' } },
@@ -55,7 +63,7 @@ function buildOptions(spec, series, mode) {
       forceNiceScale: true,
       reversed: !!spec.yReversed,
     },
-    tooltip: { theme: mode === 'light' ? 'light' : 'dark', x: { format: 'yyyy-MM-dd HH:mm' }, y: { formatter: fmt }, shared: spec.sharedTooltip ?? true, intersect: false },
+    tooltip: { theme: mode === 'light' ? 'light' : 'dark', x: { format: 'yyyy-MM-dd HH:mm' }, y: { formatter: (v, o) => describe(v, o, fmt) }, shared: spec.sharedTooltip ?? true, intersect: false },
     annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, position: 'left', textAnchor: 'start', offsetX: 8, style: { background: 'transparent', color: c.muted } } })),
                    xaxis: (spec.xLines ?? []).map(l => ({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, orientation: 'horizontal', style: { background: 'transparent', color: c.text } } })) },
     noData: { text: spec.noData ?? 'No data in this range' },
