@@ -21,9 +21,17 @@ public partial class ApexChart
     [Parameter] public string? Title { get; set; }
     [Parameter] public string? Subtitle { get; set; }
     [Parameter] public string TestId { get; set; } = "chart";
+    /// <summary>Set by pages that can export the chart's series as CSV (the page owns the basis and the names).</summary>
+    [Parameter] public EventCallback OnCsv { get; set; }
+
+    private string FileStem => Spec.FileName ?? TestId;
 
     /// <summary>The markup never changes after the first render; only a new shape or new data needs this component.</summary>
-    protected override bool ShouldRender() => _drawnShape is null || _drawnShape != Spec.ShapeKey || !ReferenceEquals(_drawnSeries, Series);
+    protected override bool ShouldRender() => _drawnShape is null || _drawnShape != Spec.ShapeKey || !ReferenceEquals(_drawnSeries, Series) || _subtitle != Subtitle;
+
+    private string? _subtitle;
+
+    protected override void OnAfterRender(bool firstRender) => _subtitle = Subtitle;
 
     private string SeriesNames => string.Join("|", Series.Select(s => s.Name));
 
@@ -53,6 +61,22 @@ public partial class ApexChart
         Series = series;
         _drawnSeries = series;
         await _module.InvokeVoidAsync("update", _element, series, xLines);
+    }
+
+    private async Task DownloadPngAsync()
+    {
+        if (_module is not null) await _module.InvokeVoidAsync("downloadPng", _element, FileStem + ".png");
+    }
+
+    private async Task DownloadSvgAsync()
+    {
+        if (_module is not null) await _module.InvokeVoidAsync("downloadSvg", _element, FileStem + ".svg");
+    }
+
+    /// <summary>Hands a file the server built to the browser as a download.</summary>
+    public async Task DownloadTextAsync(string fileName, string text, string mime = "text/csv;charset=utf-8")
+    {
+        if (_module is not null) await _module.InvokeVoidAsync("downloadText", fileName, text, mime);
     }
 
     public async ValueTask DisposeAsync()

@@ -36,7 +36,7 @@ function buildOptions(spec, series, mode) {
       foreColor: c.text,
       animations: { enabled: false },
       zoom: { enabled: isTime, type: 'x' },
-      toolbar: { show: true, tools: { download: true, selection: false, zoom: isTime, zoomin: isTime, zoomout: isTime, pan: false, reset: isTime },
+      toolbar: { show: true, tools: { download: false, selection: false, zoom: isTime, zoomin: isTime, zoomout: isTime, pan: false, reset: isTime },
         export: { csv: { filename: spec.fileName }, svg: { filename: spec.fileName }, png: { filename: spec.fileName } } },
       fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif',
     },
@@ -106,11 +106,41 @@ export function resize(element) {
   element?.__fwChart?.windowResizeHandler?.();
 }
 
-export async function pngDataUri(element) {
+// Exports happen in the browser: nothing but a click travels to the server.
+function save(href, fileName) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export async function downloadPng(element, fileName) {
   const chart = element?.__fwChart;
-  if (!chart) return null;
+  if (!chart) return;
   const { imgURI } = await chart.dataURI();
-  return imgURI;
+  save(imgURI, fileName);
+}
+
+export async function downloadSvg(element, fileName) {
+  const chart = element?.__fwChart;
+  if (!chart) return;
+  const svg = await chart.getSvgString();
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  save(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// A text file the server built (CSV, zip as base64) handed to the browser as a download.
+export function downloadText(fileName, text, mime) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime ?? 'text/csv;charset=utf-8' }));
+  save(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export function downloadBase64(fileName, base64, mime) {
+  save(`data:${mime};base64,${base64}`, fileName);
 }
 
 export function destroy(element) {
