@@ -22,6 +22,7 @@ public static class FundingWebApp
         builder.Services.AddFundingCore(builder.Configuration);
         builder.Services.AddFundingPolling(builder.Configuration);
         builder.Services.AddFundingUi();
+        builder.Services.AddFundingAuth(builder.Configuration);
         return builder;
     }
 
@@ -32,11 +33,16 @@ public static class FundingWebApp
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapFundingHealth();
         app.MapFundingTheme();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapFundingAuth();
+        var dashboard = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Team sign-in is off for a local run; when on, every dashboard page (and its live connection) needs a user.
+        if (app.Configuration.GetValue<bool>("Auth:Enabled")) dashboard.RequireAuthorization();
         return app;
     }
 }
