@@ -35,6 +35,7 @@ public static class FundingWebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapFundingHealth();
+        app.MapFundingApi();
         app.MapFundingTheme();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
