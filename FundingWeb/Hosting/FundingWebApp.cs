@@ -22,6 +22,7 @@ public static class FundingWebApp
         builder.Services.AddFundingCore(builder.Configuration);
         builder.Services.AddFundingPolling(builder.Configuration);
         builder.Services.AddFundingUi();
+        builder.Services.AddFundingSharing(builder.Configuration);
         return builder;
     }
 
@@ -36,6 +37,7 @@ public static class FundingWebApp
         app.MapStaticAssets();
         app.MapFundingHealth();
         app.MapFundingApi();
+        app.MapFundingShares();
         app.MapFundingTheme();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
