@@ -9,7 +9,7 @@ namespace FundingWeb.Core.Storage;
 /// into at most <see cref="MaxBuckets"/> time buckets in SQL, so a year of history stays a bounded read.
 /// Only the market rate is read: the net leg, or the long leg where a venue quotes sides apart (GMX).
 /// </summary>
-public sealed class HistoryQueries(SqliteConnectionFactory factory)
+public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
 {
     public const int MaxBuckets = 4000;
 

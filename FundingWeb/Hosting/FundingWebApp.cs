@@ -23,6 +23,7 @@ public static class FundingWebApp
         builder.Services.AddFundingPolling(builder.Configuration);
         builder.Services.AddFundingUi();
         builder.Services.AddFundingAuth(builder.Configuration);
+        builder.Services.AddFundingSharing(builder.Configuration);
         return builder;
     }
 
@@ -38,6 +39,8 @@ public static class FundingWebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapFundingHealth();
+        app.MapFundingApi();
+        app.MapFundingShares();
         app.MapFundingTheme();
         app.MapFundingAuth();
         var dashboard = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

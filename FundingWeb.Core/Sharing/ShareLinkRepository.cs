@@ -1,0 +1,95 @@
+using Dapper;
+using FundingWeb.Core.Storage;
+
+namespace FundingWeb.Core.Sharing;
+
+/// <summary>Share links in SQLite (schema 003). Rows are found by token hash; the token itself never reaches here.</summary>
+public sealed class ShareLinkRepository(SqliteConnectionFactory factory)
+{
+    private const string Columns =
+        "id AS Id, token_hash AS TokenHash, label AS Label, creator AS Creator, path AS Path, asset AS Asset, venues AS Venues, " +
+        "range_token AS RangeToken, range_from_ms AS RangeFromMs, range_to_ms AS RangeToMs, basis AS Basis, window_token AS Window, venue AS Venue, " +
+        "created_ms AS CreatedMs, last_opened_ms AS LastOpenedMs, expires_ms AS ExpiresMs, state AS State";
+
+    public async Task<ShareLink> InsertAsync(string tokenHash, string label, string creator, ShareScope scope, long createdMs, long? expiresMs, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO share_link (token_hash, label, creator, path, asset, venues, range_token, range_from_ms, range_to_ms, basis, window_token, venue, created_ms, expires_ms, state)
+            VALUES (@tokenHash, @label, @creator, @Path, @Asset, @venues, @RangeToken, @RangeFromMs, @RangeToMs, @Basis, @Window, @Venue, @createdMs, @expiresMs, 0)
+            RETURNING id
+            """,
+            new
+            {
+                tokenHash, label, creator, scope.Path, scope.Asset, venues = string.Join(',', scope.Venues), scope.RangeToken, scope.RangeFromMs, scope.RangeToMs,
+                scope.Basis, scope.Window, scope.Venue, createdMs, expiresMs,
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new ShareLink(id, label, creator, scope, createdMs, null, expiresMs, ShareLinkState.Active);
+    }
+
+    public async Task<ShareLink?> GetByHashAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM share_link WHERE token_hash = @tokenHash", new { tokenHash }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToLink();
+    }
+
+    public async Task<ShareLink?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM share_link WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToLink();
+    }
+
+    public async Task<IReadOnlyList<ShareLink>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM share_link ORDER BY created_ms DESC, id DESC", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToLink()).ToList();
+    }
+
+    public async Task<bool> SetStateAsync(long id, ShareLinkState state, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Revoked is final: no update moves a link out of it.
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE share_link SET state = @state WHERE id = @id AND state <> 2", new { id, state = (int)state }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return changed > 0;
+    }
+
+    public async Task MarkOpenedAsync(long id, long openedMs, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE share_link SET last_opened_ms = @openedMs WHERE id = @id", new { id, openedMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public string TokenHash { get; set; } = "";
+        public string Label { get; set; } = "";
+        public string Creator { get; set; } = "";
+        public string Path { get; set; } = "";
+        public string? Asset { get; set; }
+        public string Venues { get; set; } = "";
+        public string RangeToken { get; set; } = "";
+        public long? RangeFromMs { get; set; }
+        public long? RangeToMs { get; set; }
+        public string Basis { get; set; } = "";
+        public string? Window { get; set; }
+        public string? Venue { get; set; }
+        public long CreatedMs { get; set; }
+        public long? LastOpenedMs { get; set; }
+        public long? ExpiresMs { get; set; }
+        public long State { get; set; }
+
+        public ShareLink ToLink() => new(Id, Label, Creator,
+            new ShareScope(Path, Asset, Venues.Split(',', StringSplitOptions.RemoveEmptyEntries), RangeToken, RangeFromMs, RangeToMs, Basis, Window, Venue),
+            CreatedMs, LastOpenedMs, ExpiresMs, (ShareLinkState)State);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+
+namespace FundingWeb.Core.Sharing;
+
+/// <summary>
+/// Creates, resolves and closes share links. Tokens exist in clear only in the value returned by
+/// <see cref="CreateAsync"/> and in the request that presents one; they are never stored or logged (logs name the id).
+/// Open share pages <see cref="Subscribe"/> and re-resolve on a change, so pause and revoke reach them at once.
+/// </summary>
+public sealed class ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger)
+{
+    private readonly object _lock = new();
+    private readonly List<Action> _subscribers = [];
+
+    public async Task<CreatedShareLink> CreateAsync(ShareScope scope, string label, string creator, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope.Path);
+        var now = time.GetUtcNow();
+        if (expiresAt is { } e && e <= now) throw new ArgumentOutOfRangeException(nameof(expiresAt), "A link cannot expire in the past.");
+        var token = ShareToken.Create();
+        var link = await repository.InsertAsync(ShareToken.Hash(token), label.Trim(), creator.Trim(), scope, now.ToUnixTimeMilliseconds(),
+            expiresAt?.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Share link {Id} created by {Creator} for {Path}", link.Id, link.Creator, scope.Path);
+        return new CreatedShareLink(link, token);
+    }
+
+    /// <summary>Active links record the open; paused links resolve (so the page can say so) without it.</summary>
+    public async Task<ShareResolution> ResolveAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ShareToken.IsWellFormed(token)) return ShareResolution.NotFound;
+        var link = await repository.GetByHashAsync(ShareToken.Hash(token!), cancellationToken).ConfigureAwait(false);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (link is null || link.State == ShareLinkState.Revoked || link.IsExpired(nowMs)) return ShareResolution.NotFound;
+        if (link.State == ShareLinkState.Paused) return new ShareResolution(ShareResolutionStatus.Paused, link);
+        await repository.MarkOpenedAsync(link.Id, nowMs, cancellationToken).ConfigureAwait(false);
+        return new ShareResolution(ShareResolutionStatus.Active, link with { LastOpenedMs = nowMs });
+    }
+
+    public Task<IReadOnlyList<ShareLink>> GetAllAsync(CancellationToken cancellationToken) => repository.GetAllAsync(cancellationToken);
+
+    public Task<ShareLink?> GetAsync(long id, CancellationToken cancellationToken) => repository.GetAsync(id, cancellationToken);
+
+    public Task<bool> PauseAsync(long id, CancellationToken cancellationToken) => SetStateAsync(id, ShareLinkState.Paused, cancellationToken);
+
+    public Task<bool> ResumeAsync(long id, CancellationToken cancellationToken) => SetStateAsync(id, ShareLinkState.Active, cancellationToken);
+
+    /// <summary>Final: a revoked link never resumes.</summary>
+    public Task<bool> RevokeAsync(long id, CancellationToken cancellationToken) => SetStateAsync(id, ShareLinkState.Revoked, cancellationToken);
+
+    /// <summary>Called after any link changes state; carries no data (re-read the link). Dispose to unsubscribe.</summary>
+    public IDisposable Subscribe(Action onChanged)
+    {
+        lock (_lock) _subscribers.Add(onChanged);
+        return new Subscription(() => { lock (_lock) _subscribers.Remove(onChanged); });
+    }
+
+    private async Task<bool> SetStateAsync(long id, ShareLinkState state, CancellationToken cancellationToken)
+    {
+        var changed = await repository.SetStateAsync(id, state, cancellationToken).ConfigureAwait(false);
+        if (!changed) return false;
+        logger.LogInformation("Share link {Id} is now {State}", id, state);
+        Action[] subscribers;
+        lock (_lock) subscribers = [.. _subscribers];
+        foreach (var subscriber in subscribers)
+        {
+            // A page that fails while reacting must not stop the others hearing, nor fail the admin's action.
+            try { subscriber(); }
+            catch (Exception ex) { logger.LogError(ex, "A share link subscriber failed"); }
+        }
+        return true;
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}

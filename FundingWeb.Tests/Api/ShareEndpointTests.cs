@@ -1,0 +1,125 @@
+using Xunit;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FundingWeb.Core.Sharing;
+using FundingWeb.Model;
+using FundingWeb.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FundingWeb.Tests.Api;
+
+public class ShareEndpointTests
+{
+    private static readonly ShareScope Scope = new("/funding", "BTC", ["dydx"], "24h", null, null, "apr");
+
+    [Fact]
+    public async Task Open_ActiveLink_200ScopeWithoutSecretsAndLastOpenedRecorded()
+    {
+        await using var server = await FundingWebServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var links = server.Services.GetRequiredService<ShareLinkService>();
+        var created = await links.CreateAsync(Scope, "Desk", "alice", DateTimeOffset.UtcNow.AddDays(1), default);
+
+        using var response = await http.GetAsync(ShareScopes.ShareUrl(created.Token));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("active", json.GetProperty("state").GetString());
+        Assert.Equal("/funding", json.GetProperty("path").GetString());
+        Assert.Equal("24h", json.GetProperty("range").GetString());
+        Assert.Equal(["dydx"], json.GetProperty("venues").EnumerateArray().Select(v => v.GetString()));
+        Assert.DoesNotContain(created.Token, body);
+        Assert.DoesNotContain("alice", body);
+        Assert.NotNull((await links.GetAsync(created.Link.Id, default))!.LastOpenedMs);
+    }
+
+    [Fact]
+    public async Task Open_PausedThenRevoked_403PausedThen404()
+    {
+        await using var server = await FundingWebServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var links = server.Services.GetRequiredService<ShareLinkService>();
+        var created = await links.CreateAsync(Scope, "x", "alice", null, default);
+
+        await links.PauseAsync(created.Link.Id, default);
+        using (var paused = await http.GetAsync(ShareScopes.ShareUrl(created.Token)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, paused.StatusCode);
+            Assert.Equal("paused", (await paused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        }
+        await links.RevokeAsync(created.Link.Id, default);
+        using var revoked = await http.GetAsync(ShareScopes.ShareUrl(created.Token));
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+    }
+
+    [Fact]
+    public async Task Open_ThousandRandomTokens_All404NeverA500()
+    {
+        await using var server = await FundingWebServer.StartAsync(["--Sharing:PerClientPermits=100000"]);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        await server.Services.GetRequiredService<ShareLinkService>().CreateAsync(Scope, "real", "alice", null, default);
+        var random = new Random(5);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        // Mostly well-formed guesses (they reach the database), plus odd shapes: short, long, punctuation, non-ASCII.
+        var tokens = Enumerable.Range(0, 1_000).Select(i => (i % 10) switch
+        {
+            0 => new string(Enumerable.Range(0, random.Next(1, 120)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()),
+            1 => Uri.EscapeDataString("é' OR 1=1;--" + i),
+            2 => Uri.EscapeDataString("%00" + new string('=', i % 50 + 1)),
+            _ => ShareToken.Create(),
+        }).ToList();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var chunk in tokens.Chunk(20))
+        {
+            var responses = await Task.WhenAll(chunk.Select(t => http.GetAsync("/s/" + t)));
+            statuses.AddRange(responses.Select(r => r.StatusCode));
+            foreach (var r in responses) r.Dispose();
+        }
+
+        Assert.Equal(1_000, statuses.Count);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
+    }
+
+    [Fact]
+    public async Task Open_PastThePerTokenLimit_429WithRetryAfter()
+    {
+        await using var server = await FundingWebServer.StartAsync(["--Sharing:PerTokenPermits=3", "--Sharing:Window=00:10:00"]);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var created = await server.Services.GetRequiredService<ShareLinkService>().CreateAsync(Scope, "x", "alice", null, default);
+        var url = ShareScopes.ShareUrl(created.Token);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var ok = await http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+        using var limited = await http.GetAsync(url);
+        using var otherToken = await http.GetAsync("/s/" + ShareToken.Create());
+
+        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
+        var retryAfter = limited.Headers.RetryAfter!.Delta!.Value;
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.NotFound, otherToken.StatusCode); // the limit is per token
+    }
+
+    [Fact]
+    public async Task Open_PastThePerClientLimit_429WithRetryAfterForAnyToken()
+    {
+        await using var server = await FundingWebServer.StartAsync(["--Sharing:PerClientPermits=5", "--Sharing:Window=00:10:00"]);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await http.GetAsync("/s/" + ShareToken.Create());
+            statuses.Add(response.StatusCode);
+            if (i == 5) Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.NotFound, 5), (HttpStatusCode)429], statuses);
+    }
+}
