@@ -49,6 +49,12 @@ public sealed class AlertEvaluator
         get { lock (_lock) return _order.Select(r => _states[r.Id]).ToArray(); }
     }
 
+    /// <summary>Open-interest samples held for a rule (bounded; for diagnostics and tests).</summary>
+    public int OpenInterestSamples(string ruleId)
+    {
+        lock (_lock) return _openInterest.Count(ruleId);
+    }
+
     public AlertRuleState? StateOf(string ruleId)
     {
         lock (_lock) return _states.GetValueOrDefault(ruleId);

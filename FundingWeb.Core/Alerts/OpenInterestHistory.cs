@@ -5,7 +5,7 @@ namespace FundingWeb.Core.Alerts;
 /// Bounded: a sample is kept at most every window / <see cref="SamplesPerWindow"/>, and everything before the last
 /// sample at or before the window start is dropped.
 /// </summary>
-internal sealed class OpenInterestHistory
+public sealed class OpenInterestHistory
 {
     public const int SamplesPerWindow = 240;
 
