@@ -1,0 +1,126 @@
+using FundingWeb.Core.Live;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FundingWeb.Core.Alerts;
+
+/// <summary>
+/// Hosts the <see cref="AlertEvaluator"/> on the <see cref="MarketHub"/>: loads rules and persisted states on start,
+/// evaluates <see cref="MarketHub.Current"/> on every (coalesced) publish and every <see cref="TickInterval"/> (time-only
+/// rules: stale venues, two-of-N windows), records transitions and changed states in one transaction, publishes them
+/// to <see cref="AlertFeed"/> and hands webhooks to the <see cref="WebhookDispatcher"/> in the background. Register as
+/// a singleton and a hosted service; call <see cref="ReloadRulesAsync"/> after the UI saves or deletes a rule.
+/// </summary>
+public sealed class AlertMonitor(
+    MarketHub hub, AlertRepository repository, WebhookDispatcher dispatcher, AlertFeed feed, TimeProvider time,
+    ILiquidationLevels? levels = null, ILogger<AlertMonitor>? logger = null) : IHostedService, IAsyncDisposable
+{
+    public static TimeSpan TickInterval { get; } = TimeSpan.FromSeconds(15);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly List<Task> _deliveries = [];
+    private AlertEvaluator? _evaluator;
+    private IDisposable? _subscription;
+    private ITimer? _ticker;
+
+    public AlertEvaluator? Evaluator => _evaluator;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var rules = await repository.GetRulesAsync(cancellationToken).ConfigureAwait(false);
+        var states = await repository.GetStatesAsync(cancellationToken).ConfigureAwait(false);
+        _evaluator = new AlertEvaluator(rules, time, states, levels);
+        _ = _evaluator.TakeChangedStates(); // the restored states are what is persisted already
+        foreach (var pending in await repository.GetDeliveriesAsync(DeliveryStatus.Pending, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogInformation("Webhook {Key} was pending at shutdown; it is not resumed (the transition text is in the history only)", pending.EventKey);
+        }
+        _subscription = hub.Subscribe(EvaluateNowAsync, TimeSpan.Zero);
+        _ticker = time.CreateTimer(_ => _ = EvaluateNowAsync(), null, TickInterval, TickInterval);
+    }
+
+    /// <summary>Re-reads the rules after a user edit.</summary>
+    public async Task ReloadRulesAsync(CancellationToken cancellationToken)
+    {
+        var rules = await repository.GetRulesAsync(cancellationToken).ConfigureAwait(false);
+        _evaluator?.SetRules(rules);
+        await EvaluateNowAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>One evaluation of the hub's current snapshot; never throws (a listener must not hurt the producer).</summary>
+    public async Task EvaluateNowAsync()
+    {
+        if (_evaluator is not { } evaluator || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var transitions = evaluator.Evaluate(hub.Current);
+            var changed = evaluator.TakeChangedStates();
+            if (transitions.Count > 0 || changed.Count > 0)
+            {
+                await repository.RecordAsync(transitions, changed, _stopping.Token).ConfigureAwait(false);
+            }
+            feed.Publish(transitions);
+            foreach (var t in transitions)
+            {
+                if (evaluator.Rules.FirstOrDefault(r => r.Id == t.RuleId)?.WebhookUrl is { Length: > 0 } url)
+                {
+                    lock (_deliveries)
+                    {
+                        _deliveries.RemoveAll(d => d.IsCompleted);
+                        _deliveries.Add(DeliverAsync(t, url));
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Alert evaluation failed");
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task DeliverAsync(AlertTransition transition, string url)
+    {
+        try
+        {
+            await dispatcher.DeliverAsync(transition, url, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Webhook {Key} crashed", transition.Key);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        _ticker?.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        Task[] pending;
+        lock (_deliveries) pending = [.. _deliveries];
+        await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+        _gate.Dispose();
+    }
+}

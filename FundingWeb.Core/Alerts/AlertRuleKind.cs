@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace FundingWeb.Core.Alerts;
+
+/// <summary>What a rule watches. <see cref="AlertRuleKinds.Token"/> is the name used in storage and webhook bodies.</summary>
+public enum AlertRuleKind
+{
+    FundingThreshold,
+    FundingFlip,
+    Spread,
+    OpenInterestChange,
+    LadderProximity,
+    VenueStale,
+    Composite,
+}
+
+public static class AlertRuleKinds
+{
+    /// <summary>snake_case name: funding_threshold, funding_flip, spread, open_interest_change, ladder_proximity, venue_stale, composite.</summary>
+    public static string Token(AlertRuleKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+}
