@@ -40,4 +40,55 @@ public class ExportBrowserTests(BrowserFixture browser)
         Assert.Contains("dYdX v4 settled", text);
         Assert.Contains("Hyperliquid quoted", text);
     }
+
+    [Fact]
+    public async Task Slippage_DownloadCsv_RowsEqualWhatTheChartShowsIncludingNegatives()
+    {
+        await using var server = await FundingWebServer.StartAsync(["--Feed:Simulator:BackfillDays=5"]);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/funding?asset=BTC&range=7d&window=8h&basis=8h");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-slippage]')?.__fwChart?.w?.globals?.seriesNames?.length === 6");
+        var shown = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double[][]>>(await page.EvaluateAsync<string>(
+            "() => JSON.stringify(Object.fromEntries(document.querySelector('[data-testid=chart-slippage]').__fwChart.w.config.series.map(s => [s.name, s.data])))"))!;
+        var frame = page.Locator(".fw-chart-frame", new() { Has = page.GetByTestId("chart-slippage") });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => frame.GetByTestId("export-csv").ClickAsync());
+        Assert.Equal("funding-slippage-BTC-8h.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines.TakeWhile(l => l.StartsWith('#')).ToList();
+        Assert.Contains(header, l => l.StartsWith("# basis: 8h"));
+        Assert.Contains(header, l => l.StartsWith("# venue:") && l.Contains("Hyperliquid"));
+        Assert.Contains(header, l => l.StartsWith("# market:") && l.Contains("BTC"));
+        Assert.Contains(header, l => l.StartsWith("# unit:"));
+        var columns = lines[header.Count].Split(',');
+        Assert.Equal(["time_utc", "series", "value", "basis", "unit"], columns[..5]);
+        var rows = lines.Skip(header.Count + 1).Select(ParseRow).ToList();
+
+        Assert.Equal(shown.Values.Sum(d => d.Length), rows.Count);
+        foreach (var (name, data) in shown)
+        {
+            var mine = rows.Where(r => r.Series == name).ToList();
+            Assert.Equal(data.Length, mine.Count);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds((long)data[0][0]), mine[0].Time);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds((long)data[^1][0]), mine[^1].Time);
+            Assert.Equal(data.Select(p => p[1]), mine.Select(r => r.Value));
+        }
+        // Negative values stay numbers: no formula escaping, no quotes.
+        var negatives = shown.Values.SelectMany(d => d).Count(p => p[1] < 0);
+        Assert.True(negatives > 0, "the slippage chart has negative values to check");
+        Assert.Equal(negatives, rows.Count(r => r.Value < 0));
+        Assert.DoesNotContain(lines, l => l.Contains(",'-"));
+
+        var zip = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-all").ClickAsync());
+        using var archive = System.IO.Compression.ZipFile.OpenRead((await zip.PathAsync())!);
+        Assert.Equal(["funding-BTC-7d.csv", "funding-slippage-BTC-8h.csv"], archive.Entries.Select(e => e.FullName).Order());
+    }
+
+    private static (DateTimeOffset Time, string Series, double Value) ParseRow(string line)
+    {
+        // Series names hold no commas or quotes here; values are plain invariant numbers.
+        var cells = line.Split(',');
+        return (DateTimeOffset.Parse(cells[0], System.Globalization.CultureInfo.InvariantCulture), cells[1],
+            double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -29,8 +29,9 @@ public class SignInTests(BrowserFixture browser)
             Assert.StartsWith("/signin", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString.Replace(server.BaseUrl, ""));
             Assert.Contains(Uri.EscapeDataString(url), response.Headers.Location.ToString());
         }
-        // Monitoring stays open.
+        // Monitoring stays open; the read API answers 401 to scripts without a session.
         Assert.NotEqual(HttpStatusCode.Redirect, (await http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/funding?asset=BTC")).StatusCode);
     }
 
     [Fact]

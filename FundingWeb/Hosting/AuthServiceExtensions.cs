@@ -20,6 +20,13 @@ public static class AuthServiceExtensions
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.ExpireTimeSpan = lifetime;
                 o.SlidingExpiration = true;
+                // Scripts calling the API want a status code, not the sign-in page.
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    else context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();

@@ -24,6 +24,8 @@ public static class ReadApiEndpoints
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetSection("Api").Get<ReadApiOptions>() ?? new ReadApiOptions();
         var api = endpoints.MapGroup("/api");
+        // With team sign-in on, the API is part of the dashboard: it answers signed-in users only (401, never a redirect).
+        if (endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Auth:Enabled")) api.RequireAuthorization();
         api.MapGet("/funding", (HttpRequest request, HistoryQueries history, VenueClientCatalog catalog, TimeProvider time, CancellationToken ct) =>
             Serve(request, FundingParameters, catalog, time, options, async q =>
             {

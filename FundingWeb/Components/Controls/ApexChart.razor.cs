@@ -79,6 +79,11 @@ public partial class ApexChart
         if (_module is not null) await _module.InvokeVoidAsync("downloadText", fileName, text, mime);
     }
 
+    public async Task DownloadBase64Async(string fileName, string base64, string mime)
+    {
+        if (_module is not null) await _module.InvokeVoidAsync("downloadBase64", fileName, base64, mime);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _disposed = true;

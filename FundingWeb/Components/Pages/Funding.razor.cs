@@ -13,6 +13,7 @@ public partial class Funding
     private FundingPageModel? _model;
     private FundingWindow _window = FundingPageModel.SlippageWindows[1];
     private ApexChart? _historyChart;
+    private ApexChart? _slippageChart;
     private List<ChartSeries> _history = [];
 
     [Inject] public required HistoryQueries Queries { get; init; }
@@ -50,6 +51,33 @@ public partial class Funding
             changed = true;
         }
         if (changed) await _historyChart.SetSeriesAsync(_history.ToList());
+    }
+
+    /// <summary>Exactly the series the chart holds now (live points included), at the page's basis.</summary>
+    private async Task DownloadCsvAsync(ApexChart? chart, ChartSpec spec, IReadOnlyList<ChartSeries> series)
+    {
+        if (chart is null) return;
+        await chart.DownloadTextAsync((spec.FileName ?? "chart") + ".csv", ChartExport.Csv(series, Header(series, spec)));
+    }
+
+    private async Task DownloadAllAsync()
+    {
+        if (_model is null || _historyChart is null) return;
+        var zip = ChartExport.Zip(
+        [
+            ((_model.HistorySpec.FileName ?? "funding") + ".csv", _history, Header(_history, _model.HistorySpec)),
+            ((_model.SlippageSpec.FileName ?? "slippage") + ".csv", _model.Slippage, Header(_model.Slippage, _model.SlippageSpec)),
+        ]);
+        await _historyChart.DownloadBase64Async($"funding-{CurrentAsset}-{State.Range.Token}.zip", Convert.ToBase64String(zip), "application/zip");
+    }
+
+    /// <summary>Names the venues and their markets, the basis and the unit of what the file holds.</summary>
+    private Core.Exports.CsvHeader Header(IReadOnlyList<ChartSeries> series, ChartSpec spec)
+    {
+        var markets = series.Select(s => s.Meta is { } m ? $"{m.Venue}: {m.Market}" : s.Name).Distinct().ToList();
+        var unit = spec == _model?.SlippageSpec ? "percent APR (realised − quoted)" : ChartExport.PercentUnit;
+        return new Core.Exports.CsvHeader(string.Join("; ", series.Select(s => s.Meta?.Venue ?? s.Name).Distinct()), $"{CurrentAsset} ({string.Join("; ", markets)})",
+            FundingBasis.Token(State.Basis), unit, State.Range.Label, Now.ToUnixTimeMilliseconds());
     }
 
     private static string Apr(double? value) => value is { } v ? (v * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "–";
