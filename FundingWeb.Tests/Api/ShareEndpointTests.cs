@@ -14,7 +14,7 @@ public class ShareEndpointTests
     private static readonly ShareScope Scope = new("/funding", "BTC", ["dydx"], "24h", null, null, "apr");
 
     [Fact]
-    public async Task Open_ActiveLink_200ScopeWithoutSecretsAndLastOpenedRecorded()
+    public async Task Open_ActiveLink_200SharedViewPageWithoutSecretsAndLastOpenedRecorded()
     {
         await using var server = await FundingWebServer.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -25,12 +25,12 @@ public class ShareEndpointTests
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
-        var json = JsonDocument.Parse(body).RootElement;
-        Assert.Equal("active", json.GetProperty("state").GetString());
-        Assert.Equal("/funding", json.GetProperty("path").GetString());
-        Assert.Equal("24h", json.GetProperty("range").GetString());
-        Assert.Equal(["dydx"], json.GetProperty("venues").EnumerateArray().Select(v => v.GetString()));
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        // The page renders the saved view (prerendered HTML), read-only, named by the link's label.
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType!.MediaType);
+        var html = System.Net.WebUtility.HtmlDecode(body);
+        Assert.Contains("Shared view · read-only · Desk · 24h", html);
+        Assert.Contains("Funding · BTC", html);
         Assert.DoesNotContain(created.Token, body);
         Assert.DoesNotContain("alice", body);
         Assert.NotNull((await links.GetAsync(created.Link.Id, default))!.LastOpenedMs);
@@ -48,7 +48,7 @@ public class ShareEndpointTests
         using (var paused = await http.GetAsync(ShareScopes.ShareUrl(created.Token)))
         {
             Assert.Equal(HttpStatusCode.Forbidden, paused.StatusCode);
-            Assert.Equal("paused", (await paused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+            Assert.Contains("paused", await paused.Content.ReadAsStringAsync());
         }
         await links.RevokeAsync(created.Link.Id, default);
         using var revoked = await http.GetAsync(ShareScopes.ShareUrl(created.Token));

@@ -36,11 +36,11 @@ public static class FundingWebApp
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseFundingShareGate();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapFundingHealth();
         app.MapFundingApi();
-        app.MapFundingShares();
         app.MapFundingTheme();
         app.MapFundingAuth();
         var dashboard = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -7,16 +7,24 @@ namespace FundingWeb.Hosting;
 public static class ShareEndpoints
 {
     /// <summary>
-    /// <c>GET /s/{token}</c>: 404 for unknown, malformed, expired or revoked tokens (one answer for all, so it tells a
-    /// guesser nothing); 429 with Retry-After (seconds) past the per-client or per-token limit; 403 with
-    /// <c>{"state":"paused"}</c> for a paused link; otherwise 200 with the link's scope, and the open is recorded.
-    /// The page the main engineer renders replaces the 200 body; the status codes stay.
+    /// The gate in front of the shared-view page <c>/s/{token}</c>: 429 with Retry-After (seconds) past the per-client or
+    /// per-token limit; 404 for unknown, malformed, expired or revoked tokens (one answer for all, so it tells a guesser
+    /// nothing); 403 for a paused link. An active link passes on to the page, which renders the saved view read-only.
     /// </summary>
-    public static IEndpointRouteBuilder MapFundingShares(this IEndpointRouteBuilder endpoints)
+    public static WebApplication UseFundingShareGate(this WebApplication app)
     {
-        endpoints.MapGet(ShareScopes.SharePathPrefix + "{token}", async (string token, HttpContext context, ShareLinkService links, ShareRateLimiter limiter,
-            ShareLinkOptions options, CancellationToken ct) =>
+        app.Use(async (context, next) =>
         {
+            var path = context.Request.Path.Value ?? "";
+            if (!HttpMethods.IsGet(context.Request.Method) || !path.StartsWith(ShareScopes.SharePathPrefix, StringComparison.Ordinal))
+            {
+                await next();
+                return;
+            }
+            var token = path[ShareScopes.SharePathPrefix.Length..];
+            var links = context.RequestServices.GetRequiredService<ShareLinkService>();
+            var limiter = context.RequestServices.GetRequiredService<ShareRateLimiter>();
+            var options = context.RequestServices.GetRequiredService<ShareLinkOptions>();
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             var client = "client:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
@@ -24,28 +32,24 @@ public static class ShareEndpoints
                 || !limiter.TryAcquire("token:" + ShareToken.Hash(token), options.PerTokenPermits, options.Window, out retryAfter))
             {
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return;
             }
-
-            var resolution = await links.ResolveAsync(token, ct);
-            return resolution switch
+            var resolution = await links.ResolveAsync(token, context.RequestAborted);
+            switch (resolution.Status)
             {
-                { Status: ShareResolutionStatus.Active, Link: { } link } => Results.Json(Describe(link)),
-                { Status: ShareResolutionStatus.Paused } => Results.Json(new { state = "paused" }, statusCode: StatusCodes.Status403Forbidden),
-                _ => Results.NotFound(),
-            };
+                case ShareResolutionStatus.Active:
+                    await next();
+                    return;
+                case ShareResolutionStatus.Paused:
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    await context.Response.WriteAsync("This shared link is paused by its owner.");
+                    return;
+                default:
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+            }
         });
-        return endpoints;
+        return app;
     }
-
-    private static SharedView Describe(ShareLink link) => new(
-        "active", link.Label, link.Scope.Path, link.Scope.Asset, link.Scope.Venues, link.Scope.RangeToken,
-        link.Scope.RangeFromMs is { } from ? DateTimeOffset.FromUnixTimeMilliseconds(from).ToString("O", CultureInfo.InvariantCulture) : null,
-        link.Scope.RangeToMs is { } to ? DateTimeOffset.FromUnixTimeMilliseconds(to).ToString("O", CultureInfo.InvariantCulture) : null,
-        link.Scope.Basis, link.Scope.Window, link.Scope.Venue,
-        link.ExpiresMs is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires).ToString("O", CultureInfo.InvariantCulture) : null);
-
-    /// <summary>What an open link shows. No id, creator or token: the viewer learns the view, nothing about the sharer's account.</summary>
-    private sealed record SharedView(string State, string Label, string Path, string? Asset, IReadOnlyList<string> Venues, string Range,
-        string? From, string? To, string Basis, string? Window, string? Venue, string? ExpiresAt);
 }

@@ -21,6 +21,7 @@ public partial class ViewToolbar
     [Parameter] public bool Paused { get; set; }
     [Parameter] public EventCallback OnTogglePause { get; set; }
     [Parameter] public RenderFragment? ChildContent { get; set; }
+    [CascadingParameter] public ShareContext? Shared { get; set; }
 
     protected override void OnParametersSet()
     {

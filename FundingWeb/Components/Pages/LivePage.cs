@@ -26,6 +26,9 @@ public abstract class LivePage : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = FundingUrls.WindowParameter)] public string? WindowQuery { get; set; }
     [SupplyParameterFromQuery(Name = FundingUrls.VenueParameter)] public string? VenueQuery { get; set; }
 
+    /// <summary>Present on a shared link: its saved state wins over anything in the URL.</summary>
+    [CascadingParameter] public ShareContext? Shared { get; set; }
+
     protected ViewState State { get; private set; } = ViewState.Default;
     protected MarketSnapshot Snapshot { get; private set; } = MarketSnapshot.Empty;
     protected bool Paused { get; private set; }
@@ -45,9 +48,9 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        State = FundingUrls.Parse(AssetQuery, VenuesQuery, RangeQuery, FromQuery, ToQuery, BasisQuery, WindowQuery, VenueQuery);
+        State = Shared?.State ?? FundingUrls.Parse(AssetQuery, VenuesQuery, RangeQuery, FromQuery, ToQuery, BasisQuery, WindowQuery, VenueQuery);
         Snapshot = Hub.Current;
-        var key = Navigation.Uri;
+        var key = Shared is null ? Navigation.Uri : "shared:" + Shared.State;
         if (key != _loadedFor)
         {
             _loadedFor = key;

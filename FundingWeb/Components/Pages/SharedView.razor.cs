@@ -1,0 +1,71 @@
+using FundingWeb.Core.Sharing;
+using FundingWeb.Model;
+using Microsoft.AspNetCore.Components;
+
+namespace FundingWeb.Components.Pages;
+
+/// <summary>
+/// A shared link: the saved view, live and read-only. The scope comes from the database, never from the URL, so editing
+/// the query string changes nothing. Pause and revoke reach open pages at once (service events); expiry by a timer.
+/// </summary>
+public partial class SharedView
+{
+    private static readonly Dictionary<string, Type> Pages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [FundingUrls.OverviewPath] = typeof(Overview),
+        [FundingUrls.FundingPath] = typeof(Funding),
+        [FundingUrls.OpenInterestPath] = typeof(OpenInterest),
+        [FundingUrls.LiquidationsPath] = typeof(Liquidations),
+        [FundingUrls.SpreadsPath] = typeof(Spreads),
+        [FundingUrls.VenuesPath] = typeof(Venues),
+    };
+
+    private ShareContext? _context;
+    private Type? _page;
+    private bool _resolved;
+    private IDisposable? _subscription;
+    private ITimer? _expiry;
+
+    [Parameter] public string Token { get; set; } = "";
+    [Inject] public required ShareLinkService Links { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _subscription = Links.Subscribe(() => _ = InvokeAsync(CheckAsync));
+        await CheckAsync();
+    }
+
+    private async Task CheckAsync()
+    {
+        var resolution = await Links.ResolveAsync(Token, default);
+        if (resolution is { Status: ShareResolutionStatus.Active, Link: { } link } && Pages.TryGetValue(link.Scope.Path, out var page))
+        {
+            var state = ShareScopes.ToView(link.Scope);
+            if (_context?.State != state) _context = new ShareContext(state, link.Label);
+            _page = page;
+            ArmExpiry(link.ExpiresMs);
+        }
+        else
+        {
+            _context = null;
+            _page = null;
+        }
+        _resolved = true;
+        StateHasChanged();
+    }
+
+    private void ArmExpiry(long? expiresMs)
+    {
+        _expiry?.Dispose();
+        if (expiresMs is not { } at) return;
+        var due = TimeSpan.FromMilliseconds(Math.Max(0, at - Time.GetUtcNow().ToUnixTimeMilliseconds()) + 50);
+        _expiry = Time.CreateTimer(_ => _ = InvokeAsync(CheckAsync), null, due, Timeout.InfiniteTimeSpan);
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _expiry?.Dispose();
+    }
+}
