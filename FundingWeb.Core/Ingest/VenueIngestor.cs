@@ -10,8 +10,10 @@ namespace FundingWeb.Core.Ingest;
 /// The one path from a venue's answer to the screen: normalise every raw rate, write the poll in one transaction,
 /// then publish a new snapshot. Nothing is published that was not committed.
 /// </summary>
-public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub, TimeProvider time)
+public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub, TimeProvider time, TimeSpan? rawInterval = null)
 {
+    private readonly RawRowSampler _sampler = new(rawInterval ?? TimeSpan.Zero);
+
     private static readonly TimeSpan LiquidationMemory = TimeSpan.FromHours(6);
 
     public async Task<VenueStatus> IngestAsync(VenueInfo venue, VenuePoll poll, VenueStatusTracker tracker, double latencyMs, CancellationToken cancellationToken)
@@ -33,7 +35,8 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var dataLag = poll.DataTimeMs is { } dataTime ? poll.FetchedAtMs - dataTime : (long?)null;
         var status = tracker.Success(nowMs, latencyMs, dataLag, errors);
-        await repository.UpsertPollAsync(venue, poll, funding, status, cancellationToken).ConfigureAwait(false);
+        var stored = poll with { OpenInterest = _sampler.OpenInterest(venue.Id, poll.OpenInterest), Prices = _sampler.Prices(venue.Id, poll.Prices) };
+        await repository.UpsertPollAsync(venue, stored, _sampler.Funding(funding), status, cancellationToken).ConfigureAwait(false);
         hub.Publish(current => current.WithVenue(Build(current, venue, poll, funding, status, errors), nowMs));
         return status;
     }

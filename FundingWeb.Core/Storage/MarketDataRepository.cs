@@ -89,39 +89,52 @@ public sealed class MarketDataRepository(SqliteConnectionFactory factory)
 
     /// <summary>
     /// Thins poll-cadence rows older than <paramref name="rawCutoffMs"/> to the last row of each hour (so the hourly
-    /// history stays), and drops everything older than <paramref name="historyCutoffMs"/>.
+    /// history stays), and drops everything older than <paramref name="historyCutoffMs"/>. One short transaction per
+    /// venue and table, so pollers interleave instead of waiting behind one long delete.
     /// </summary>
     public async Task<int> ApplyRetentionAsync(long rawCutoffMs, long historyCutoffMs, CancellationToken cancellationToken)
+    {
+        List<string> venues;
+        using (var connection = factory.Open()) venues = connection.Query<string>("SELECT id FROM venue").AsList();
+        var n = 0;
+        foreach (var venue in venues)
+        {
+            foreach (var (table, keys, filter) in RetentionTables)
+            {
+                n += await InGateAsync((c, t) =>
+                {
+                    var p = new { venue, rawCutoffMs, historyCutoffMs };
+                    c.Execute($"CREATE TEMP TABLE IF NOT EXISTS keep_{table} AS SELECT {keys}, ts_ms FROM {table} WHERE 0", transaction: t);
+                    c.Execute($"DELETE FROM keep_{table}", transaction: t);
+                    c.Execute($"INSERT INTO keep_{table} SELECT {keys}, MAX(ts_ms) FROM {table} WHERE venue = @venue AND ts_ms < @rawCutoffMs {filter} GROUP BY {keys}, ts_ms / 3600000", p, t);
+                    c.Execute($"CREATE INDEX IF NOT EXISTS temp.keep_{table}_ix ON keep_{table} ({keys}, ts_ms)", transaction: t);
+                    var join = string.Join(" AND ", keys.Split(", ").Select(k => $"k.{k} = {table}.{k}"));
+                    var removed = c.Execute(
+                        $"DELETE FROM {table} WHERE venue = @venue AND ts_ms < @rawCutoffMs {filter} AND NOT EXISTS (SELECT 1 FROM keep_{table} k WHERE {join} AND k.ts_ms = {table}.ts_ms)", p, t);
+                    removed += c.Execute($"DELETE FROM {table} WHERE venue = @venue AND ts_ms < @historyCutoffMs", p, t);
+                    return removed;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            n += await InGateAsync((c, t) => c.Execute("DELETE FROM liquidation WHERE venue = @venue AND ts_ms < @historyCutoffMs", new { venue, historyCutoffMs }, t), cancellationToken).ConfigureAwait(false);
+        }
+        return n;
+    }
+
+    private static readonly (string Table, string Keys, string Filter)[] RetentionTables =
+    [
+        ("funding", "venue, symbol, leg", "AND kind = 0"),
+        ("open_interest", "venue, symbol", ""),
+        ("price", "venue, symbol", ""),
+    ];
+
+    private async Task<int> InGateAsync(Func<SqliteConnection, SqliteTransaction, int> work, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = factory.Open();
             using var transaction = connection.BeginTransaction();
-            var p = new { rawCutoffMs, historyCutoffMs };
-            var n = connection.Execute(
-                """
-                DELETE FROM funding WHERE kind = 0 AND ts_ms < @rawCutoffMs AND ts_ms NOT IN (
-                    SELECT MAX(f2.ts_ms) FROM funding f2
-                    WHERE f2.venue = funding.venue AND f2.symbol = funding.symbol AND f2.kind = 0 AND f2.leg = funding.leg
-                      AND f2.ts_ms / 3600000 = funding.ts_ms / 3600000)
-                """, p, transaction);
-            n += connection.Execute(
-                """
-                DELETE FROM open_interest WHERE ts_ms < @rawCutoffMs AND ts_ms NOT IN (
-                    SELECT MAX(o2.ts_ms) FROM open_interest o2
-                    WHERE o2.venue = open_interest.venue AND o2.symbol = open_interest.symbol AND o2.ts_ms / 3600000 = open_interest.ts_ms / 3600000)
-                """, p, transaction);
-            n += connection.Execute(
-                """
-                DELETE FROM price WHERE ts_ms < @rawCutoffMs AND ts_ms NOT IN (
-                    SELECT MAX(p2.ts_ms) FROM price p2
-                    WHERE p2.venue = price.venue AND p2.symbol = price.symbol AND p2.ts_ms / 3600000 = price.ts_ms / 3600000)
-                """, p, transaction);
-            n += connection.Execute("DELETE FROM funding WHERE ts_ms < @historyCutoffMs", p, transaction);
-            n += connection.Execute("DELETE FROM open_interest WHERE ts_ms < @historyCutoffMs", p, transaction);
-            n += connection.Execute("DELETE FROM price WHERE ts_ms < @historyCutoffMs", p, transaction);
-            n += connection.Execute("DELETE FROM liquidation WHERE ts_ms < @historyCutoffMs", p, transaction);
+            var n = work(connection, transaction);
             transaction.Commit();
             return n;
         }

@@ -8,6 +8,9 @@ public sealed class StorageOptions
     /// <summary>Quoted rates, OI and prices at poll cadence are kept this long; older ones are thinned to one per hour.</summary>
     public TimeSpan RawRetention { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>Poll-cadence rows are stored at most this often per market (0 = every poll).</summary>
+    public TimeSpan RawInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Hourly history older than this is deleted (settled funding included).</summary>
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(400);
 

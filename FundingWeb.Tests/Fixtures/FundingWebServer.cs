@@ -40,6 +40,8 @@ public sealed class FundingWebServer : IAsyncDisposable
             "--Feed:Simulator:BackfillDays=3",
             "--Feed:Simulator:PollInterval=00:00:00.500",
             "--Feed:Simulator:CongestionEveryHours=0",
+            // Every poll persisted, so tests see rows land at poll speed (the 30 s default is pinned in RawRowSamplerTests).
+            "--Storage:RawInterval=00:00:00",
             "--Logging:LogLevel:Default=Warning",
         ];
         var builder = FundingWebApp.CreateBuilder([.. defaults, .. args ?? []]);

@@ -115,7 +115,7 @@ public partial class PersistenceTests
                 WorkingDirectory = AppContext.BaseDirectory,
             };
             foreach (var arg in new[] { "--urls", "http://127.0.0.1:0", $"--Storage:Path={db}", "--Feed:Simulator:BackfillDays=2",
-                         "--Feed:Simulator:PollInterval=00:00:00.200", "--Logging:LogLevel:Default=Information" })
+                         "--Feed:Simulator:PollInterval=00:00:00.200", "--Storage:RawInterval=00:00:00", "--Logging:LogLevel:Default=Information" })
             {
                 info.ArgumentList.Add(arg);
             }

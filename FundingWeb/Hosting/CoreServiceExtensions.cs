@@ -28,7 +28,8 @@ public static class CoreServiceExtensions
         services.AddSingleton<MarketDataQueries>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<MarketHub>();
-        services.AddSingleton<VenueIngestor>();
+        services.AddSingleton(sp => new VenueIngestor(sp.GetRequiredService<MarketDataRepository>(), sp.GetRequiredService<MarketHub>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.RawInterval));
         services.AddSingleton<VenueBackfill>();
         return services;
     }

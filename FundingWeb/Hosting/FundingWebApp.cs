@@ -44,8 +44,19 @@ public static class FundingWebApp
         app.MapFundingTheme();
         app.MapFundingAuth();
         var dashboard = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        // Team sign-in is off for a local run; when on, every dashboard page (and its live connection) needs a user.
-        if (app.Configuration.GetValue<bool>("Auth:Enabled")) dashboard.RequireAuthorization();
+        // Team sign-in is off for a local run. When on, every dashboard page needs a user, but the live connection
+        // (/_blazor) stays open because shared links are viewed anonymously; MainLayout refuses to render a dashboard
+        // page in a circuit without a user, so the open connection cannot reach one.
+        if (app.Configuration.GetValue<bool>("Auth:Enabled"))
+        {
+            dashboard.Add(endpoint =>
+            {
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && !pattern.Contains("_blazor", StringComparison.Ordinal))
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
+                }
+            });
+        }
         return app;
     }
 }

@@ -10,6 +10,8 @@ public sealed class RetentionService(MarketDataRepository repository, IOptions<S
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        // Not at startup: the first polls and the backfill come first.
+        try { await Task.Delay(TimeSpan.FromMinutes(2), time, stoppingToken); } catch (OperationCanceledException) { return; }
         do
         {
             try

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using FundingWeb.Model.Charts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -35,7 +36,25 @@ public partial class ApexChart
 
     private string SeriesNames => string.Join("|", Series.Select(s => s.Name));
 
+    [Inject] public required ILogger<ApexChart> Logger { get; init; }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        try
+        {
+            await DrawAsync(firstRender);
+        }
+        catch (JSException ex)
+        {
+            // A chart the browser could not draw stays empty; the rest of the page keeps working.
+            Logger.LogWarning(ex, "Chart {Chart} could not be drawn", TestId);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    private async Task DrawAsync(bool firstRender)
     {
         if (_disposed) return;
         if (firstRender) _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");

@@ -64,28 +64,44 @@ function buildOptions(spec, series, mode) {
       reversed: !!spec.yReversed,
     },
     tooltip: { theme: mode === 'light' ? 'light' : 'dark', x: { format: 'yyyy-MM-dd HH:mm' }, y: { formatter: (v, o) => describe(v, o, fmt) }, shared: spec.sharedTooltip ?? true, intersect: false },
-    annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, position: 'left', textAnchor: 'start', offsetX: 8, style: { background: 'transparent', color: c.muted } } })),
+    annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, yAxisIndex: 0, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, position: 'left', textAnchor: 'start', offsetX: 8, style: { background: 'transparent', color: c.muted } } })),
                    xaxis: (spec.xLines ?? []).map(l => ({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, orientation: 'horizontal', style: { background: 'transparent', color: c.text } } })) },
     noData: { text: spec.noData ?? 'No data in this range' },
   };
 }
 
-export function create(element, spec, series, mode) {
+// A chart that fails to draw says so in place and in the console; it never takes the page down with it.
+function failed(element, error) {
+  console.error('chart failed', element?.dataset?.testid, error);
+  if (element) element.dataset.error = String(error?.message ?? error);
+}
+
+export async function create(element, spec, series, mode) {
   destroy(element);
-  const chart = new ApexCharts(element, buildOptions(spec, series, mode));
-  element.__fwChart = chart;
-  element.__fwSpec = spec;
-  element.__fwMode = mode;
-  element.dataset.updates = '0';
-  return chart.render();
+  try {
+    const chart = new ApexCharts(element, buildOptions(spec, series, mode));
+    element.__fwChart = chart;
+    element.__fwSpec = spec;
+    element.__fwMode = mode;
+    element.dataset.updates = '0';
+    await chart.render();
+  } catch (error) {
+    failed(element, error);
+  }
 }
 
 // Data only: no re-creation, no animation. Vertical markers (xLines) move with the data when given.
-export function update(element, series, xLines) {
+export async function update(element, series, xLines) {
   const chart = element?.__fwChart;
   if (!chart) return;
   element.dataset.updates = String(Number(element.dataset.updates ?? '0') + 1);
-  const done = chart.updateSeries(series, false);
+  let done;
+  try {
+    done = await chart.updateSeries(series, false);
+  } catch (error) {
+    failed(element, error);
+    return;
+  }
   if (Array.isArray(xLines)) {
     chart.clearAnnotations();
     const c = themeColors(element.__fwMode);
