@@ -43,6 +43,14 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
             "() => Number(document.querySelector('[data-testid=chart-funding-history]').dataset.updates ?? '0')") >= 1,
             TimeSpan.FromSeconds(20), "a live update on the shared view");
 
+        // The anonymous live connection cannot be steered to a dashboard page either.
+        var prober = await browser.NewPageAsync();
+        await prober.GotoAsync(url);
+        await prober.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=chart-funding-history]')?.__fwChart !== undefined");
+        await prober.EvaluateAsync("() => Blazor.navigateTo('/venues')");
+        await Assertions.Expect(prober.GetByTestId("signin-required")).ToBeVisibleAsync();
+        Assert.Equal(0, await prober.GetByTestId("venues-table").CountAsync());
+
         // Editing the URL cannot widen or change the scope.
         var tampered = await browser.NewPageAsync();
         await tampered.GotoAsync(url + "?asset=SOL&basis=1h&range=1y&venues=dydx");

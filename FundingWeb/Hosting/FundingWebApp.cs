@@ -45,13 +45,14 @@ public static class FundingWebApp
         app.MapFundingAuth();
         var dashboard = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // Team sign-in is off for a local run. When on, every dashboard page needs a user, but the live connection
-        // (/_blazor) stays open because shared links are viewed anonymously; MainLayout refuses to render a dashboard
-        // page in a circuit without a user, so the open connection cannot reach one.
+        // (/_blazor) and blazor.web.js stay open because shared links are viewed anonymously; MainLayout refuses to render
+        // a dashboard page in a circuit without a user, so the open connection cannot reach one.
         if (app.Configuration.GetValue<bool>("Auth:Enabled"))
         {
             dashboard.Add(endpoint =>
             {
-                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && !pattern.Contains("_blazor", StringComparison.Ordinal))
+                // Pages only: the framework's scripts and the live connection are also mapped here and must stay reachable.
+                if (endpoint.Metadata.OfType<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>().Any())
                 {
                     endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
                 }
