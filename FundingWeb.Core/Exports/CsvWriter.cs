@@ -35,9 +35,17 @@ public sealed class CsvWriter(TextWriter writer)
     /// The header block: one "# key: value" line per entry, above the column row. Readers skip it as comments
     /// (pandas <c>comment='#'</c>); a spreadsheet shows it as the first rows.
     /// </summary>
+    /// <summary>
+    /// Comment lines above the column row, written raw (never quoted) so every reader's comment skip (`#`) sees them;
+    /// line breaks in a value are flattened so a value cannot start a data row.
+    /// </summary>
     public void Header(CsvHeader header)
     {
-        foreach (var (key, value) in header.Lines()) Row($"# {key}: {value}");
+        foreach (var (key, value) in header.Lines())
+        {
+            writer.Write($"# {key}: {value.Replace('\r', ' ').Replace('\n', ' ')}");
+            writer.Write("\r\n");
+        }
     }
 
     private CsvWriter Cell(string formatted)

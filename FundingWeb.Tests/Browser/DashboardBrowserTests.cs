@@ -94,6 +94,14 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=oi-shares] tbody tr")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-testid=oi-shares] tr[data-venue=gmx] td").Nth(5)).Not.ToHaveTextAsync("–");
         await ScreenshotAsync(page, "open-interest");
+
+        // Every chart downloads its own CSV: here one row per drawn point.
+        var points = await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.w.config.series.reduce((n, s) => n + s.data.length, 0)");
+        var frame = page.Locator(".fw-chart-frame", new() { Has = page.GetByTestId("chart-oi-stack") });
+        var download = await page.RunAndWaitForDownloadAsync(() => frame.GetByTestId("export-csv").ClickAsync());
+        var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l == "# market: BTC");
+        Assert.Equal(points, lines.Count(l => !l.StartsWith('#')) - 1);
     }
 
     [Fact]

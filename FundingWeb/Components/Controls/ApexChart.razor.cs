@@ -22,8 +22,11 @@ public partial class ApexChart
     [Parameter] public string? Title { get; set; }
     [Parameter] public string? Subtitle { get; set; }
     [Parameter] public string TestId { get; set; } = "chart";
-    /// <summary>Set by pages that can export the chart's series as CSV (the page owns the basis and the names).</summary>
+    /// <summary>Set by pages that write a richer CSV header (venues and markets, basis); otherwise the chart writes its own.</summary>
     [Parameter] public EventCallback OnCsv { get; set; }
+    /// <summary>For the generic CSV header: what market the chart is about and the basis of its values.</summary>
+    [Parameter] public string? ExportMarket { get; set; }
+    [Parameter] public string ExportBasis { get; set; } = "as drawn";
 
     private string FileStem => Spec.FileName ?? TestId;
 
@@ -80,6 +83,18 @@ public partial class ApexChart
         Series = series;
         _drawnSeries = series;
         await _module.InvokeVoidAsync("update", _element, series, xLines);
+    }
+
+    private async Task DownloadCsvAsync()
+    {
+        if (OnCsv.HasDelegate)
+        {
+            await OnCsv.InvokeAsync();
+            return;
+        }
+        var header = new Core.Exports.CsvHeader(string.Join("; ", Series.Select(s => s.Name)), ExportMarket ?? Title ?? TestId, ExportBasis,
+            Spec.YTitle ?? "value", Subtitle, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await DownloadTextAsync(FileStem + ".csv", ChartExport.Generic(Spec, Series, header));
     }
 
     private async Task DownloadPngAsync()

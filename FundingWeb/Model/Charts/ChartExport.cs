@@ -21,4 +21,36 @@ public static class ChartExport
     /// <summary>The zip of a view's charts, each file named after the chart (<see cref="ChartSpec.FileName"/>).</summary>
     public static byte[] Zip(IEnumerable<(string FileName, IEnumerable<ChartSeries> Series, CsvHeader Header)> charts) =>
         CsvZip.Create(charts.Select(c => new ExportFile(c.FileName, Csv(c.Series, c.Header))));
+
+    /// <summary>
+    /// Any chart's CSV from its own series: on a time axis the usual long form; on a category or numeric axis the x
+    /// column is the category (e.g. an averaging window) or the number (e.g. a liquidation price) as drawn.
+    /// </summary>
+    public static string Generic(ChartSpec spec, IReadOnlyList<ChartSeries> series, CsvHeader header)
+    {
+        if (spec.XType == "datetime") return Csv(series, header);
+        var output = new StringWriter();
+        var csv = new CsvWriter(output);
+        csv.Header(header);
+        csv.Row(spec.XType == "category" ? "category" : (spec.XTitle ?? "x"), "series", "value", "basis", "unit");
+        foreach (var s in series)
+        {
+            for (var i = 0; i < s.Data.Count; i++)
+            {
+                switch (s.Data[i])
+                {
+                    case double[] { Length: >= 2 } p:
+                        csv.Number(p[0]).Text(s.Name).Number(p[1]);
+                        break;
+                    case var y when spec.Categories is { } categories && i < categories.Count:
+                        csv.Text(categories[i]).Text(s.Name).Number(y is null ? null : Convert.ToDouble(y, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        continue;
+                }
+                csv.Text(header.Basis).Text(header.Unit).EndRow();
+            }
+        }
+        return output.ToString();
+    }
 }
