@@ -24,6 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. The README's test command installs it (apt-get install chromium).");
         }
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Same patience for assertions as for page actions: a 2-core CI machine can take more than 5 s to load a page.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
