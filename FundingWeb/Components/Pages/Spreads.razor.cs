@@ -16,17 +16,38 @@ public partial class Spreads
 
     private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
 
-    protected override async Task LoadAsync()
+    /// <summary>The live table paints at once from the snapshot; "held for" fills in when the week of quotes is read.</summary>
+    protected override Task LoadAsync()
     {
         _holding = SpreadsPageModel.HoldingPeriod(State.Window);
-        var to = Now.ToUnixTimeMilliseconds();
-        var from = Now.AddDays(-7).ToUnixTimeMilliseconds();
         _history = [];
-        foreach (var asset in Snapshot.Assets)
-        {
-            _history[asset] = await Queries.GetFundingAsync(asset, FundingKind.Quoted, from, to, default);
-        }
         Refresh();
+        _ = LoadHeldAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadHeldAsync()
+    {
+        try
+        {
+            var to = Now.ToUnixTimeMilliseconds();
+            var from = Now.AddDays(-7).ToUnixTimeMilliseconds();
+            var history = new Dictionary<string, IReadOnlyList<FundingPoint>>();
+            foreach (var asset in Snapshot.Assets)
+            {
+                history[asset] = await Queries.GetFundingAsync(asset, FundingKind.Quoted, from, to, default);
+            }
+            await InvokeAsync(() =>
+            {
+                _history = history;
+                Refresh();
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
     }
 
     protected override Task OnTickAsync()
