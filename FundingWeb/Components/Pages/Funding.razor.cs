@@ -37,20 +37,25 @@ public partial class Funding
     protected override async Task OnTickAsync()
     {
         if (_model is null || _historyChart is null || State.Range.IsCustom) return;
+        // A new list each tick, and the same list the markup passes: a page render in between then finds the chart already
+        // holding it and sends nothing, instead of putting back the series without the live points.
+        var history = _history.ToList();
         var changed = false;
         for (var i = 0; i < _model.VenueOrder.Count; i++)
         {
             var venue = _model.VenueOrder[i];
             if (!Snapshot.Venues.TryGetValue(venue, out var v) || v.ForAsset(CurrentAsset)?.Funding is not { } quote) continue;
             var index = 2 * i + 1;
-            if (index >= _history.Count) continue;
-            var data = _history[index].Data;
+            if (index >= history.Count) continue;
+            var data = history[index].Data;
             if (data.Count > 0 && data[^1] is double[] last && last[0] >= quote.TimeMs) continue;
             var next = data.Skip(data.Count >= ChartSeries.MaxPoints ? 1 : 0).Append(FundingPageModel.LivePoint(quote, State.Basis)).ToList();
-            _history[index] = _history[index] with { Data = next };
+            history[index] = history[index] with { Data = next };
             changed = true;
         }
-        if (changed) await _historyChart.SetSeriesAsync(_history.ToList());
+        if (!changed) return;
+        _history = history;
+        await _historyChart.SetSeriesAsync(_history);
     }
 
     /// <summary>Exactly the series the chart holds now (live points included), at the page's basis.</summary>
