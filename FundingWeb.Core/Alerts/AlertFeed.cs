@@ -42,6 +42,17 @@ public sealed class AlertFeed(TimeProvider time, ILogger<AlertFeed>? logger = nu
         }
     }
 
+    /// <summary>Something subscribers show changed without a new transition (a rule edited, a webhook attempt recorded).</summary>
+    public void NotifyChanged()
+    {
+        ImmutableArray<CallbackThrottler> subscribers;
+        lock (_lock) subscribers = _subscribers;
+        foreach (var s in subscribers)
+        {
+            s.Signal();
+        }
+    }
+
     public IDisposable Subscribe(Func<Task> onChanged, TimeSpan? minInterval = null)
     {
         var throttler = new CallbackThrottler(onChanged, minInterval ?? TimeSpan.FromMilliseconds(100), time, _logger);

@@ -34,20 +34,30 @@ public sealed class AlertMonitor(
         var states = await repository.GetStatesAsync(cancellationToken).ConfigureAwait(false);
         _evaluator = new AlertEvaluator(rules, time, states, levels);
         _ = _evaluator.TakeChangedStates(); // the restored states are what is persisted already
+        // Deliveries cut off by a shutdown carry on where they stopped: same key, attempts counted on (a receiver that
+        // dedupes on the Idempotency-Key sees at most one more copy of a POST that landed just before the stop).
         foreach (var pending in await repository.GetDeliveriesAsync(DeliveryStatus.Pending, cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogInformation("Webhook {Key} was pending at shutdown; it is not resumed (the transition text is in the history only)", pending.EventKey);
+            if (await repository.GetTransitionAsync(pending.EventKey, cancellationToken).ConfigureAwait(false) is { } transition)
+            {
+                _logger.LogInformation("Resuming webhook {Key} after {Attempts} attempts", pending.EventKey, pending.Attempts);
+                Track(DeliverAsync(transition, pending.Url));
+            }
         }
+        dispatcher.DeliveryChanged += OnDeliveryChanged;
         _subscription = hub.Subscribe(EvaluateNowAsync, TimeSpan.Zero);
         _ticker = time.CreateTimer(_ => _ = EvaluateNowAsync(), null, TickInterval, TickInterval);
     }
 
-    /// <summary>Re-reads the rules after a user edit.</summary>
+    private void OnDeliveryChanged(WebhookDelivery delivery) => feed.NotifyChanged();
+
+    /// <summary>Re-reads the rules after a user edit and tells every open Alerts page.</summary>
     public async Task ReloadRulesAsync(CancellationToken cancellationToken)
     {
         var rules = await repository.GetRulesAsync(cancellationToken).ConfigureAwait(false);
         _evaluator?.SetRules(rules);
         await EvaluateNowAsync().ConfigureAwait(false);
+        feed.NotifyChanged();
     }
 
     /// <summary>One evaluation of the hub's current snapshot; never throws (a listener must not hurt the producer).</summary>
@@ -71,11 +81,7 @@ public sealed class AlertMonitor(
             {
                 if (evaluator.Rules.FirstOrDefault(r => r.Id == t.RuleId)?.WebhookUrl is { Length: > 0 } url)
                 {
-                    lock (_deliveries)
-                    {
-                        _deliveries.RemoveAll(d => d.IsCompleted);
-                        _deliveries.Add(DeliverAsync(t, url));
-                    }
+                    Track(DeliverAsync(t, url));
                 }
             }
         }
@@ -89,6 +95,15 @@ public sealed class AlertMonitor(
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private void Track(Task delivery)
+    {
+        lock (_deliveries)
+        {
+            _deliveries.RemoveAll(d => d.IsCompleted);
+            _deliveries.Add(delivery);
         }
     }
 
@@ -111,14 +126,22 @@ public sealed class AlertMonitor(
     {
         _subscription?.Dispose();
         _ticker?.Dispose();
+        dispatcher.DeliveryChanged -= OnDeliveryChanged;
         await _stopping.CancelAsync().ConfigureAwait(false);
         Task[] pending;
         lock (_deliveries) pending = [.. _deliveries];
         await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private int _disposed;
+
+    /// <summary>Idempotent: a container that registered the monitor both as itself and as a hosted service disposes it twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
         _gate.Dispose();

@@ -124,6 +124,19 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
             .ToArray();
     }
 
+    /// <summary>The recorded transition with this key (to resume its webhook after a restart); null if none.</summary>
+    public async Task<AlertTransition?> GetTransitionAsync(string eventKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var r = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, event_key AS EventKey, rule_id AS RuleId, rule_name AS RuleName, kind AS Kind, transition AS Transition,
+                   value AS Value, reason AS Reason, venue AS Venue, asset AS Asset, ts_ms AS TimeMs
+            FROM alert_event WHERE event_key = @eventKey
+            """, new { eventKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return r is null ? null : new AlertTransition(r.RuleId, r.RuleName, ParseKind(r.Kind), ParseTransition(r.Transition), r.Value, r.Reason, r.Venue, r.Asset, r.TimeMs);
+    }
+
     public Task UpsertDeliveryAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
         WriteAsync(cancellationToken, (connection, transaction) => connection.Execute(
             """

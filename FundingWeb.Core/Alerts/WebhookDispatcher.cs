@@ -21,6 +21,9 @@ public sealed class WebhookDispatcher(
     private readonly Random _random = random ?? Random.Shared;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    /// <summary>After every recorded change of a delivery (queued, each attempt's outcome): pages showing status re-read it.</summary>
+    public event Action<WebhookDelivery>? DeliveryChanged;
+
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based) for a jitter draw <paramref name="u"/> in [0, 1).</summary>
     public TimeSpan Backoff(int attempt, double u)
     {
@@ -40,6 +43,7 @@ public sealed class WebhookDispatcher(
         }
         delivery = delivery with { Url = url, Status = DeliveryStatus.Pending };
         await repository.UpsertDeliveryAsync(delivery, cancellationToken).ConfigureAwait(false);
+        DeliveryChanged?.Invoke(delivery);
         var payload = WebhookPayload.From(transition);
 
         while (true)
@@ -51,6 +55,7 @@ public sealed class WebhookDispatcher(
                 ? delivery with { Status = DeliveryStatus.Delivered, Attempts = attempt, LastError = null, LastAttemptMs = now, DeliveredMs = now }
                 : delivery with { Status = attempt >= _options.MaxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Pending, Attempts = attempt, LastError = error, LastAttemptMs = now };
             await repository.UpsertDeliveryAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+            DeliveryChanged?.Invoke(delivery);
             if (delivery.Status != DeliveryStatus.Pending)
             {
                 if (delivery.Status == DeliveryStatus.Failed)

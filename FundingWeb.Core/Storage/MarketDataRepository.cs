@@ -18,6 +18,9 @@ public sealed class MarketDataRepository(SqliteConnectionFactory factory)
 
     public SqliteConnectionFactory Factory => factory;
 
+    /// <summary>The one writer's gate, for other stores in the same file (alerts) to queue on instead of busy_timeout.</summary>
+    public SemaphoreSlim WriteGate => _writeGate;
+
     /// <summary>One poll of one venue, with the status it leaves the venue in, in one transaction.</summary>
     public async Task UpsertPollAsync(VenueInfo venue, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status, CancellationToken cancellationToken)
     {

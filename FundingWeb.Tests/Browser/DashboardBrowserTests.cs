@@ -184,8 +184,7 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         Assert.Equal("/spreads", new Uri(page.Url).AbsolutePath);
     }
 
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=venue-health] li') !== null");
+    private static Task WaitForCircuitAsync(IPage page) => LivePage.WaitForLiveAsync(page);
 
     private static async Task<List<string>> SeriesNamesAsync(IPage page, string testId)
     {

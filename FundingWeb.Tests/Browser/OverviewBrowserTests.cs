@@ -68,8 +68,11 @@ public class OverviewBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>The circuit is up once Blazor has attached; pushes only reach an interactive page.</summary>
-    private static Task WaitForInteractiveAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('table[data-testid=funding-heatmap] tbody tr') !== null");
+    private static async Task WaitForInteractiveAsync(IPage page)
+    {
+        await LivePage.WaitForLiveAsync(page);
+        await page.WaitForFunctionAsync("() => document.querySelector('table[data-testid=funding-heatmap] tbody tr') !== null");
+    }
 
     private static async Task<Dictionary<string, string>> ReadCellsAsync(IPage page) =>
         await page.EvaluateAsync<Dictionary<string, string>>(

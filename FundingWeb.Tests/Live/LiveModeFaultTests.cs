@@ -110,7 +110,7 @@ public class LiveModeFaultTests(BrowserFixture browser)
         await page.GotoAsync(world.App.BaseUrl + "/");
         foreach (var id in VenueIds.All) await Assertions.Expect(HealthItem(page, id)).ToHaveAttributeAsync("data-state", "fresh");
         // Pushes reach only a page whose circuit is up.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('table[data-testid=funding-heatmap] tbody tr') !== null");
+        await LivePage.WaitForLiveAsync(page);
         return page;
     }
 

@@ -24,6 +24,7 @@ public static class FundingWebApp
         builder.Services.AddFundingUi();
         builder.Services.AddFundingAuth(builder.Configuration);
         builder.Services.AddFundingSharing(builder.Configuration);
+        builder.Services.AddFundingAlerts(builder.Configuration);
         return builder;
     }
 

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using FundingWeb.Core.Alerts;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FundingWeb.Core.Liquidations;
+
+/// <summary>
+/// The liquidation levels of a market as the Liquidations page draws them: the venue's public positions where it has
+/// them (measured), else lots modelled from the last <see cref="Lookback"/> of hourly open interest (modelled). Modelled
+/// lots are built per asset from one history read and kept for <see cref="RefreshEvery"/>; the synchronous
+/// <see cref="For"/> (alert evaluation on every snapshot) never reads SQLite itself: it answers from the cache and
+/// schedules a background rebuild when the entry is missing or old.
+/// </summary>
+public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hub, TimeProvider time, ILogger<MarketLiquidationLevels>? logger = null) : ILiquidationLevels
+{
+    public static TimeSpan Lookback { get; } = TimeSpan.FromDays(7);
+    public static TimeSpan RefreshEvery { get; } = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, AssetLots> _byAsset = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Task> _building = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    public IEnumerable<LadderEntry> For(VenueSnapshot venue, MarketQuote market)
+    {
+        var measured = Measured(venue, market);
+        if (measured.Count > 0) return measured;
+        var asset = market.Market.BaseAsset;
+        if (!_byAsset.TryGetValue(asset, out var lots) || Now() - lots.BuiltMs > RefreshEvery.TotalMilliseconds)
+        {
+            _building.GetOrAdd(asset, a => Task.Run(async () =>
+            {
+                try
+                {
+                    await BuildAsync(a, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    _logger.LogWarning(e, "Modelled liquidation levels for {Asset} could not be built", a);
+                }
+                finally
+                {
+                    _building.TryRemove(a, out _);
+                }
+            }));
+        }
+        return lots?.For(venue.Venue.Id, market.Market.Symbol) ?? [];
+    }
+
+    /// <summary>Measured levels where the venue shows positions, else modelled ones (built now if the cache has none).</summary>
+    public async Task<(IReadOnlyList<LadderEntry> Levels, LadderKind Kind)> GetAsync(VenueSnapshot venue, MarketQuote market, CancellationToken cancellationToken)
+    {
+        var measured = Measured(venue, market);
+        if (measured.Count > 0) return (measured, LadderKind.Measured);
+        var asset = market.Market.BaseAsset;
+        if (!_byAsset.TryGetValue(asset, out var lots) || Now() - lots.BuiltMs > RefreshEvery.TotalMilliseconds)
+        {
+            lots = await BuildAsync(asset, cancellationToken).ConfigureAwait(false);
+        }
+        return (lots.For(venue.Venue.Id, market.Market.Symbol), LadderKind.Modelled);
+    }
+
+    private static List<LadderEntry> Measured(VenueSnapshot venue, MarketQuote market) =>
+        venue.Positions.Where(p => p.Symbol == market.Market.Symbol).Select(LadderEntry.From).ToList();
+
+    private async Task<AssetLots> BuildAsync(string asset, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var history = await queries.GetOpenInterestAsync(asset, now - (long)Lookback.TotalMilliseconds, now, cancellationToken).ConfigureAwait(false);
+        var lots = new Dictionary<(string, string), IReadOnlyList<LadderEntry>>();
+        foreach (var market in history.Where(p => p.Base > 0).GroupBy(p => (p.Venue, p.Symbol)))
+        {
+            var bars = market.OrderBy(p => p.TimeMs).Select(p => new OpenInterestBar(p.TimeMs, p.Base, p.Usd / p.Base)).ToList();
+            // Leverage cap and maintenance margin are the market's own (from the live snapshot), as on the Liquidations page.
+            if (bars.Count < 2 || !hub.Current.Venues.TryGetValue(market.Key.Venue, out var venue)
+                || !venue.Markets.TryGetValue(market.Key.Symbol, out var quote)) continue;
+            var options = ModelledLadderOptions.For(quote.Market);
+            lots[market.Key] = ModelledLadder.Build(bars, options).OpenLots.Select(LadderEntry.From).ToList();
+        }
+        var built = new AssetLots(now, lots);
+        _byAsset[asset] = built;
+        return built;
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed record AssetLots(long BuiltMs, IReadOnlyDictionary<(string Venue, string Symbol), IReadOnlyList<LadderEntry>> Lots)
+    {
+        public IReadOnlyList<LadderEntry> For(string venue, string symbol) => Lots.GetValueOrDefault((venue, symbol)) ?? [];
+    }
+}

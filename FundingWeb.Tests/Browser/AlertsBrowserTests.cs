@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using FundingWeb.Core.Alerts;
+using FundingWeb.Core.Venues.Simulator;
+using FundingWeb.Tests.Fixtures;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace FundingWeb.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class AlertsBrowserTests(BrowserFixture browser)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task RuleCreatedInTheUi_FaultKnobTripsIt_SecondBrowserIsNotifiedAndTheWebhookIsRetriedUntilDelivered()
+    {
+        // A webhook receiver on loopback that fails twice (503) and then accepts.
+        await using var receiver = await LoopbackVenueServer.StartAsync();
+        var received = new ConcurrentQueue<(JsonElement Body, string? Key, int Status)>();
+        var failuresLeft = 2;
+        receiver.Map("POST", "/desk-hook", async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone();
+            var status = Interlocked.Decrement(ref failuresLeft) >= 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            context.Response.StatusCode = status;
+            received.Enqueue((body, context.Request.Headers[WebhookDispatcher.IdempotencyHeader], status));
+            return "{}";
+        });
+        await using var server = await FundingWebServer.StartAsync(
+            ["--Alerts:Webhooks:BaseDelay=00:00:00.300", "--Alerts:Webhooks:JitterFraction=0"]);
+        var world = server.Services.GetRequiredService<SimulatedWorld>();
+
+        // A colleague's dashboard is already open on another page, in another browser context.
+        var colleague = await browser.NewPageAsync();
+        await colleague.GotoAsync(server.BaseUrl + "/funding?asset=BTC");
+        await LivePage.WaitForLiveAsync(colleague);
+
+        // The rule is created in the UI.
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/alerts");
+        await LivePage.WaitForLiveAsync(page);
+        await page.GetByTestId("rule-kind").SelectOptionAsync(nameof(AlertRuleKind.VenueStale));
+        await page.GetByTestId("rule-name").FillAsync("Lighter dark");
+        await page.GetByTestId("rule-venue").SelectOptionAsync("lighter");
+        await page.GetByTestId("rule-minutes").FillAsync("0");
+        await page.GetByTestId("rule-cooldown").FillAsync("0");
+        await page.GetByTestId("rule-webhook").FillAsync(receiver.BaseUrl + "/desk-hook");
+        await page.GetByTestId("rule-save").ClickAsync();
+
+        var row = page.Locator("[data-testid=rules-table] tbody tr", new() { HasText = "Lighter dark" });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "clear");
+        await Assertions.Expect(row).ToContainTextAsync("lighter stale for more than 0 min");
+        Assert.Equal(0, await colleague.GetByTestId("alert-toast").CountAsync());
+
+        // The simulator's fault knob: Lighter stops answering and goes stale.
+        world.SetFailing("lighter", true);
+
+        var toast = colleague.Locator("[data-testid=alert-toast][data-transition=fired]", new() { HasText = "Lighter dark" });
+        await Assertions.Expect(toast).ToBeVisibleAsync(new() { Timeout = (float)Deadline.TotalMilliseconds });
+        await Assertions.Expect(toast).ToContainTextAsync("lighter stale");
+        await Assertions.Expect(colleague.GetByTestId("alerts-firing")).ToHaveAttributeAsync("data-count", "1");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "firing");
+
+        // The webhook: two refusals, then delivered once; the Alerts page says so without a reload.
+        var fired = page.Locator("[data-testid=alert-history] tbody tr[data-transition=fired]", new() { HasText = "Lighter dark" });
+        await Assertions.Expect(fired).ToHaveAttributeAsync("data-delivery", "delivered", new() { Timeout = (float)Deadline.TotalMilliseconds });
+        await Assertions.Expect(fired.GetByTestId("delivery")).ToContainTextAsync("delivered after 3 attempts");
+        var posts = received.ToArray();
+        Assert.Equal([503, 503, 200], posts.Select(p => p.Status));
+        var key = await fired.GetAttributeAsync("data-event");
+        Assert.All(posts, p => Assert.Equal(key, p.Key));
+        var body = posts[^1].Body;
+        Assert.Equal(key, body.GetProperty("id").GetString());
+        Assert.Equal("Lighter dark", body.GetProperty("ruleName").GetString());
+        Assert.Equal("venue_stale", body.GetProperty("kind").GetString());
+        Assert.Equal("fired", body.GetProperty("transition").GetString());
+        Assert.Equal("lighter", body.GetProperty("venue").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", body.GetProperty("time").GetString());
+
+        // Lighter answers again: the rule clears, and the colleague hears that too.
+        world.SetFailing("lighter", false);
+        await Assertions.Expect(colleague.Locator("[data-testid=alert-toast][data-transition=cleared]", new() { HasText = "Lighter dark" }))
+            .ToBeVisibleAsync(new() { Timeout = (float)Deadline.TotalMilliseconds });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "clear");
+        await Assertions.Expect(colleague.GetByTestId("alerts-firing")).ToHaveAttributeAsync("data-count", "0");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerts-dark.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task RuleForm_BadInputIsExplained_EditDisableAndDeleteAct()
+    {
+        await using var server = await FundingWebServer.StartAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/alerts");
+        await LivePage.WaitForLiveAsync(page);
+
+        // Nothing typed: every missing field is named, nothing is stored.
+        await page.GetByTestId("rule-save").ClickAsync();
+        var errors = page.GetByTestId("rule-errors");
+        await Assertions.Expect(errors).ToContainTextAsync("Name: give the rule a name.");
+        await Assertions.Expect(errors).ToContainTextAsync("Threshold: enter a number (% APR (simple)).");
+        await page.GetByTestId("rule-name").FillAsync("BTC hot");
+        await page.GetByTestId("rule-threshold").FillAsync("50");
+        await page.GetByTestId("rule-webhook").FillAsync("ftp://desk");
+        await page.GetByTestId("rule-save").ClickAsync();
+        await Assertions.Expect(errors).ToContainTextAsync("Webhook: an absolute http:// or https:// URL");
+        Assert.Equal(0, await page.Locator("[data-testid=rules-table] tbody tr").CountAsync());
+
+        await page.GetByTestId("rule-webhook").FillAsync("");
+        await page.GetByTestId("rule-save").ClickAsync();
+        var row = page.Locator("[data-testid=rules-table] tbody tr", new() { HasText = "BTC hot" });
+        await Assertions.Expect(row).ToContainTextAsync("BTC funding on any venue above 50 % APR (simple)");
+        var repository = server.Services.GetRequiredService<AlertRepository>();
+        var stored = Assert.IsType<FundingThresholdRule>(Assert.Single(await repository.GetRulesAsync(default)));
+        Assert.Equal(0.5, stored.Threshold, 12);
+
+        // Edit at the 8h basis: 0.01 % per 8h is stored as 0.0001.
+        await row.GetByTestId("edit-rule").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rule-name")).ToHaveValueAsync("BTC hot");
+        await page.GetByTestId("rule-basis").SelectOptionAsync("EightHour");
+        await page.GetByTestId("rule-threshold").FillAsync("0.01");
+        await page.GetByTestId("rule-save").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("above 0.01 % per 8h");
+        stored = Assert.IsType<FundingThresholdRule>(Assert.Single(await repository.GetRulesAsync(default)));
+        Assert.Equal(0.0001, stored.Threshold, 12);
+
+        await row.GetByTestId("toggle-rule").ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "disabled");
+        Assert.False(Assert.Single(await repository.GetRulesAsync(default)).Enabled);
+
+        await row.GetByTestId("delete-rule").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules-table] tbody tr")).ToHaveCountAsync(0);
+        Assert.Empty(await repository.GetRulesAsync(default));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using FundingWeb.Core.Carry;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace FundingWeb.Model;
+
+/// <summary>
+/// The carry calculator's inputs as they live in the URL (<c>/carry?venue=dydx&amp;asset=BTC&amp;side=short&amp;notional=1000000&amp;leverage=5&amp;hours=72</c>),
+/// so a position can be pasted to a colleague. Missing values take desk-typical defaults; bad ones are reported, not guessed.
+/// </summary>
+public sealed record CarryQuery(string? Venue, string Asset, PositionSide Side, double NotionalUsd, double Leverage, double HoldingHours)
+{
+    public const string Path = "/carry";
+
+    public static CarryQuery Default { get; } = new(null, "BTC", PositionSide.Long, 1_000_000, 5, 72);
+
+    public static (CarryQuery Query, IReadOnlyList<string> Errors) Parse(string? venue, string? asset, string? side, string? notional, string? leverage, string? hours)
+    {
+        var errors = new List<string>();
+        var q = Default with { Venue = string.IsNullOrWhiteSpace(venue) ? null : venue.Trim().ToLowerInvariant() };
+        if (!string.IsNullOrWhiteSpace(asset)) q = q with { Asset = asset.Trim().ToUpperInvariant() };
+        if (!string.IsNullOrWhiteSpace(side))
+        {
+            if (string.Equals(side, "long", StringComparison.OrdinalIgnoreCase)) q = q with { Side = PositionSide.Long };
+            else if (string.Equals(side, "short", StringComparison.OrdinalIgnoreCase)) q = q with { Side = PositionSide.Short };
+            else errors.Add($"Side: '{side}' is neither long nor short.");
+        }
+        q = Number(notional, "Notional (USD)", v => v > 0 && v <= 1e12, "above 0 and at most 1,000,000,000,000", errors) is { } n ? q with { NotionalUsd = n } : q;
+        q = Number(leverage, "Leverage", v => v >= 1 && v <= 1000, "from 1 to 1,000", errors) is { } l ? q with { Leverage = l } : q;
+        q = Number(hours, "Holding time (hours)", v => v > 0 && v <= 24 * 365, "above 0 and at most 8,760 (a year)", errors) is { } h ? q with { HoldingHours = h } : q;
+        return (q, errors);
+    }
+
+    public string ToUrl()
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["venue"] = Venue,
+            ["asset"] = Asset,
+            ["side"] = Side == PositionSide.Long ? "long" : "short",
+            ["notional"] = NotionalUsd.ToString("R", CultureInfo.InvariantCulture),
+            ["leverage"] = Leverage.ToString("R", CultureInfo.InvariantCulture),
+            ["hours"] = HoldingHours.ToString("R", CultureInfo.InvariantCulture),
+        };
+        return QueryHelpers.AddQueryString(Path, query.Where(p => p.Value is not null));
+    }
+
+    public CarryPosition ToPosition(string venue) => new(venue, Asset, Side, NotionalUsd, Leverage, HoldingHours);
+
+    private static double? Number(string? text, string field, Func<double, bool> valid, string range, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && valid(v)) return v;
+        errors.Add($"{field}: '{text}' is not a number {range}.");
+        return null;
+    }
+}
