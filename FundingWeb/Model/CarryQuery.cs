@@ -8,13 +8,14 @@ namespace FundingWeb.Model;
 /// The carry calculator's inputs as they live in the URL (<c>/carry?venue=dydx&amp;asset=BTC&amp;side=short&amp;notional=1000000&amp;leverage=5&amp;hours=72</c>),
 /// so a position can be pasted to a colleague. Missing values take desk-typical defaults; bad ones are reported, not guessed.
 /// </summary>
-public sealed record CarryQuery(string? Venue, string Asset, PositionSide Side, double NotionalUsd, double Leverage, double HoldingHours)
+/// <param name="ExitDelayHours">Overrides the venue's configured withdrawal delay for the stress row; null keeps the venue's.</param>
+public sealed record CarryQuery(string? Venue, string Asset, PositionSide Side, double NotionalUsd, double Leverage, double HoldingHours, double? ExitDelayHours = null)
 {
     public const string Path = "/carry";
 
     public static CarryQuery Default { get; } = new(null, "BTC", PositionSide.Long, 1_000_000, 5, 72);
 
-    public static (CarryQuery Query, IReadOnlyList<string> Errors) Parse(string? venue, string? asset, string? side, string? notional, string? leverage, string? hours)
+    public static (CarryQuery Query, IReadOnlyList<string> Errors) Parse(string? venue, string? asset, string? side, string? notional, string? leverage, string? hours, string? delay = null)
     {
         var errors = new List<string>();
         var q = Default with { Venue = string.IsNullOrWhiteSpace(venue) ? null : venue.Trim().ToLowerInvariant() };
@@ -28,6 +29,7 @@ public sealed record CarryQuery(string? Venue, string Asset, PositionSide Side, 
         q = Number(notional, "Notional (USD)", v => v > 0 && v <= 1e12, "above 0 and at most 1,000,000,000,000", errors) is { } n ? q with { NotionalUsd = n } : q;
         q = Number(leverage, "Leverage", v => v >= 1 && v <= 1000, "from 1 to 1,000", errors) is { } l ? q with { Leverage = l } : q;
         q = Number(hours, "Holding time (hours)", v => v > 0 && v <= 24 * 365, "above 0 and at most 8,760 (a year)", errors) is { } h ? q with { HoldingHours = h } : q;
+        q = Number(delay, "Exit delay (hours)", v => v >= 0 && v <= 24 * 30, "from 0 to 720 (30 days)", errors) is { } d ? q with { ExitDelayHours = d } : q;
         return (q, errors);
     }
 
@@ -41,6 +43,7 @@ public sealed record CarryQuery(string? Venue, string Asset, PositionSide Side, 
             ["notional"] = NotionalUsd.ToString("R", CultureInfo.InvariantCulture),
             ["leverage"] = Leverage.ToString("R", CultureInfo.InvariantCulture),
             ["hours"] = HoldingHours.ToString("R", CultureInfo.InvariantCulture),
+            ["delay"] = ExitDelayHours?.ToString("R", CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString(Path, query.Where(p => p.Value is not null));
     }

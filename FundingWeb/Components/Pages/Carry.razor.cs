@@ -45,6 +45,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "notional")] public string? NotionalQuery { get; set; }
     [SupplyParameterFromQuery(Name = "leverage")] public string? LeverageQuery { get; set; }
     [SupplyParameterFromQuery(Name = "hours")] public string? HoursQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "delay")] public string? DelayQuery { get; set; }
 
     private long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -55,7 +56,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
     {
         if (Navigation.Uri == _loadedFor) return;
         _loadedFor = Navigation.Uri;
-        (_query, _errors) = CarryQuery.Parse(VenueQuery, AssetQuery, SideQuery, NotionalQuery, LeverageQuery, HoursQuery);
+        (_query, _errors) = CarryQuery.Parse(VenueQuery, AssetQuery, SideQuery, NotionalQuery, LeverageQuery, HoursQuery, DelayQuery);
         var snapshot = Hub.Current;
         // No venue in the URL: the venue with the most open interest in the asset.
         var venueId = _query.Venue ?? snapshot.Venues.Values
@@ -107,7 +108,9 @@ public sealed partial class Carry : ComponentBase, IDisposable
     {
         if (_venue is null || _market is null || (_market.Mark ?? _market.Index) is not { } price) return;
         var quote = _query.Side == PositionSide.Short && _market.Leg(FundingLeg.Short) is { } shortLeg ? shortLeg : _market.Funding;
-        var market = new CarryMarket(_venue.Venue, price, _market.Market.MaintenanceMargin, quote?.Rate1h, _history, _levels, _levelsKind, NowMs);
+        // The stress row's exit delay: the venue's settlement facts unless the user gave their own (a bridge, an OTC desk).
+        var venue = _query.ExitDelayHours is { } delay ? _venue.Venue with { WithdrawalDelay = TimeSpan.FromHours(delay) } : _venue.Venue;
+        var market = new CarryMarket(venue, price, _market.Market.MaintenanceMargin, quote?.Rate1h, _history, _levels, _levelsKind, NowMs);
         _estimate = CarryCalculator.Estimate(_query.ToPosition(_venue.Venue.Id), market, _options);
         _computedMs = NowMs;
     }
@@ -157,7 +160,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
 
     private static string Pct(double f) => string.Create(CultureInfo.InvariantCulture, $"{f * 100:0.00} %");
 
-    private static string Hours(double h) => h >= 48 ? string.Create(CultureInfo.InvariantCulture, $"{h / 24:0.#} days ({h:0.#} h)") : string.Create(CultureInfo.InvariantCulture, $"{h:0.##} h");
+    private static string Hours(double h) => h < 1 ? string.Create(CultureInfo.InvariantCulture, $"{h * 60:0.#} min") : h >= 48 ? string.Create(CultureInfo.InvariantCulture, $"{h / 24:0.#} days ({h:0.#} h)") : string.Create(CultureInfo.InvariantCulture, $"{h:0.##} h");
 
     public void Dispose() => _subscription?.Dispose();
 
@@ -170,12 +173,14 @@ public sealed partial class Carry : ComponentBase, IDisposable
         public string Notional { get; set; } = "";
         public string Leverage { get; set; } = "";
         public string Hours { get; set; } = "";
+        public string Delay { get; set; } = "";
 
         public static CarryInput From(CarryQuery q) => new()
         {
             Venue = q.Venue ?? "", Asset = q.Asset, Side = q.Side == PositionSide.Long ? "long" : "short",
             Notional = q.NotionalUsd.ToString("R", CultureInfo.InvariantCulture), Leverage = q.Leverage.ToString("R", CultureInfo.InvariantCulture),
             Hours = q.HoldingHours.ToString("R", CultureInfo.InvariantCulture),
+            Delay = q.ExitDelayHours?.ToString("R", CultureInfo.InvariantCulture) ?? "",
         };
 
         public (CarryQuery Query, IReadOnlyList<string> Errors) ToQuery()
@@ -183,7 +188,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
             // An emptied box is an error (an absent URL value means "default"; a cleared field does not).
             var missing = new[] { (Notional, "Notional (USD)"), (Leverage, "Leverage"), (Hours, "Holding time (hours)") }
                 .Where(f => string.IsNullOrWhiteSpace(f.Item1)).Select(f => $"{f.Item2}: enter a number.").ToList();
-            var (query, errors) = CarryQuery.Parse(Venue, Asset, Side, Clean(Notional), Clean(Leverage), Clean(Hours));
+            var (query, errors) = CarryQuery.Parse(Venue, Asset, Side, Clean(Notional), Clean(Leverage), Clean(Hours), Clean(Delay));
             return (query, [.. missing, .. errors]);
         }
 
