@@ -60,4 +60,36 @@ public sealed class AlertMonitorTests : IDisposable
         Assert.Equal("hot:fired:1767225600000", Assert.Single(history).Transition.Key);
         Assert.Equal(AlertTransitionKind.Fired, feed.Recent.Single().Transition);
     }
+
+    [Fact]
+    public async Task Start_DeliveryPendingAtShutdown_IsResumedWithItsKeyAndDeliveredOnce()
+    {
+        await using var receiver = await LoopbackVenueServer.StartAsync();
+        var keys = new System.Collections.Concurrent.ConcurrentQueue<(string? Key, string? Attempt)>();
+        receiver.Map("POST", "/hook", context =>
+        {
+            keys.Enqueue((context.Request.Headers[WebhookDispatcher.IdempotencyHeader], context.Request.Headers[WebhookDispatcher.AttemptHeader]));
+            return Task.FromResult<string?>("{}");
+        });
+        var repository = new AlertRepository(_db.Factory, _time);
+        var fired = new AlertTransition("hot", "BTC hot", AlertRuleKind.FundingThreshold, AlertTransitionKind.Fired, 0.6, "BTC funding +60 % APR", "hl", "BTC",
+            _time.GetUtcNow().ToUnixTimeMilliseconds());
+        await repository.RecordAsync([fired], [], default);
+        // The previous process had tried twice and was stopped while waiting to retry.
+        await repository.UpsertDeliveryAsync(new WebhookDelivery(fired.Key, receiver.BaseUrl + "/hook", DeliveryStatus.Pending, 2, "HTTP 503 Service Unavailable",
+            _time.GetUtcNow().ToUnixTimeMilliseconds(), null, _time.GetUtcNow().ToUnixTimeMilliseconds()), default);
+
+        var hub = new MarketHub(Options.Create(new LiveOptions()), _time);
+        await using (var monitor = Monitor(hub, new AlertFeed(_time)))
+        {
+            await monitor.StartAsync(default);
+            await Eventually.TrueAsync(async () => (await repository.GetDeliveryAsync(fired.Key, default))?.Status == DeliveryStatus.Delivered, Deadline,
+                "the resumed delivery");
+        }
+
+        Assert.Equal([(fired.Key, "3")], keys.ToArray());
+        var delivery = await repository.GetDeliveryAsync(fired.Key, default);
+        Assert.Equal(3, delivery!.Attempts);
+        Assert.Null(delivery.LastError);
+    }
 }
