@@ -6,3 +6,4 @@ Console.WriteLine($"FundingWeb benchmarks · {Environment.ProcessorCount} cores 
 await IngestBenchmark.RunAsync(quick);
 await PublishLatencyBenchmark.RunAsync(quick);
 await FundingPageBenchmark.RunAsync(quick);
+await AlertsAndCarryBenchmark.RunAsync(quick);

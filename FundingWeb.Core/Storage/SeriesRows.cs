@@ -1,7 +1,12 @@
 namespace FundingWeb.Core.Storage;
 
 /// <summary>One funding point of a market: the hourly rate and the period it covers.</summary>
-public sealed record FundingPoint(string Venue, string Symbol, long TimeMs, double Rate1h, double IntervalHours);
+public sealed record FundingPoint(string Venue, string Symbol, long TimeMs, double Rate1h, double IntervalHours)
+{
+    /// <summary>As a normalised rate of the market (net leg, fraction per interval), for calculators that take rows.</summary>
+    public Funding.FundingRate ToRate(Funding.FundingKind kind) =>
+        new(Venue, Symbol, TimeMs, kind, Funding.FundingLeg.Net, Rate1h * IntervalHours, IntervalHours, Funding.RateUnit.Fraction, Rate1h);
+}
 
 /// <summary>One open-interest point of a market.</summary>
 public sealed record OpenInterestPoint(string Venue, string Symbol, long TimeMs, double Base, double Usd, double? LongUsd, double? ShortUsd);

@@ -13,20 +13,20 @@ public class CarryBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Carry_PastedPosition_ShowsExpectedCostRealisedDistributionStressAndLiquidationDistance()
     {
-        await using var server = await FundingWebServer.StartAsync(["--Feed:Simulator:BackfillDays=30"]);
+        await using var server = await FundingWebServer.StartAsync();
         var hub = server.Services.GetRequiredService<MarketHub>();
         var market = await Eventually.GetAsync(() => Task.FromResult(hub.Current.Venues.GetValueOrDefault("hyperliquid")?.ForAsset("BTC")),
             TimeSpan.FromSeconds(30), "Hyperliquid BTC in the live snapshot");
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + "/carry?venue=hyperliquid&asset=BTC&side=long&notional=1000000&leverage=10&hours=168");
+        await page.GotoAsync(server.BaseUrl + "/carry?venue=hyperliquid&asset=BTC&side=long&notional=1000000&leverage=10&hours=24");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Carry and exit risk · BTC");
 
         // Liquidation distance of a 10× long is 1/L − mmr of the market, whatever the price.
         var distance = (1 / 10d - market.Market.MaintenanceMargin) * 100;
         await Assertions.Expect(page.GetByTestId("carry-liq-distance")).ToHaveTextAsync(distance.ToString("0.00", CultureInfo.InvariantCulture) + " %");
-        // A week's hold reads the 7d term-structure window; 30 days of hourly settlements fill it.
-        await Assertions.Expect(page.GetByTestId("carry-expected")).ToContainTextAsync("7d (168 settled hours)");
+        // A day's hold reads the 24h term-structure window, filled by the backfilled hourly settlements.
+        await Assertions.Expect(page.GetByTestId("carry-expected")).ToContainTextAsync("24h (24 settled hours)");
         await Assertions.Expect(page.GetByTestId("carry-expected-cost")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(pays|receives) \$[\d,]+$"));
         await Assertions.Expect(page.GetByTestId("carry-realised-count")).ToContainTextAsync("past windows matched");
         await Assertions.Expect(page.GetByTestId("carry-stress")).ToContainTextAsync("95th");
@@ -41,7 +41,7 @@ public class CarryBrowserTests(BrowserFixture browser)
         await page.GetByTestId("carry-leverage").FillAsync("4");
         await page.GetByTestId("carry-calculate").ClickAsync();
         // An in-app navigation (history.pushState): no load event, so wait for the address itself.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/carry\?venue=hyperliquid&asset=BTC&side=short&notional=1000000&leverage=4&hours=168$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/carry\?venue=hyperliquid&asset=BTC&side=short&notional=1000000&leverage=4&hours=24$"));
         await Assertions.Expect(page.GetByTestId("carry-stress")).ToContainTextAsync("5th");
         await Assertions.Expect(page.GetByTestId("carry-liq-distance")).ToHaveTextAsync((((1 / 4d) - market.Market.MaintenanceMargin) * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %");
 

@@ -9,7 +9,8 @@ public static class SharingServiceExtensions
     public static IServiceCollection AddFundingSharing(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ShareLinkOptions>(configuration.GetSection("Sharing"));
-        services.AddSingleton<ShareLinkRepository>();
+        services.AddSingleton(sp => new ShareLinkRepository(
+            sp.GetRequiredService<FundingWeb.Core.Storage.SqliteConnectionFactory>(), sp.GetRequiredService<FundingWeb.Core.Storage.MarketDataRepository>().WriteGate));
         services.AddSingleton<ShareLinkService>();
         services.AddSingleton(sp => new ShareRateLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ShareLinkOptions>>().Value);

@@ -94,15 +94,12 @@ public sealed partial class Carry : ComponentBase, IDisposable
         var symbol = _market.Market.Symbol;
         var settled = await Queries.GetFundingAsync(_query.Asset, FundingKind.Settled, from, to, default);
         var quoted = await Queries.GetFundingAsync(_query.Asset, FundingKind.Quoted, from, to, default);
-        _history = settled.Where(p => p.Venue == _venue.Venue.Id && p.Symbol == symbol).Select(p => Row(p, FundingKind.Settled))
-            .Concat(quoted.Where(p => p.Venue == _venue.Venue.Id && p.Symbol == symbol).Select(p => Row(p, FundingKind.Quoted)))
+        _history = settled.Where(p => p.Venue == _venue.Venue.Id && p.Symbol == symbol).Select(p => p.ToRate(FundingKind.Settled))
+            .Concat(quoted.Where(p => p.Venue == _venue.Venue.Id && p.Symbol == symbol).Select(p => p.ToRate(FundingKind.Quoted)))
             .OrderBy(r => r.TimeMs).ToList();
         (_levels, _levelsKind) = await Levels.GetAsync(_venue, _market, default);
         Compute();
     }
-
-    private static FundingRate Row(FundingPoint p, FundingKind kind) =>
-        new(p.Venue, p.Symbol, p.TimeMs, kind, FundingLeg.Net, p.Rate1h * p.IntervalHours, p.IntervalHours, RateUnit.Fraction, p.Rate1h);
 
     private void Compute()
     {

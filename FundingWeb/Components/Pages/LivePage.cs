@@ -78,17 +78,27 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     private Task OnHubChangedAsync() => InvokeAsync(async () =>
     {
-        if (Paused) return;
+        // A tick queued just before the page went away finds it disposed: there is nothing left to update or to fail.
+        if (Paused || _disposed) return;
         try
         {
             Snapshot = Hub.Current;
             await OnTickAsync();
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!_disposed)
         {
             await DispatchExceptionAsync(ex);
         }
+        catch (Exception) when (_disposed)
+        {
+        }
     });
 
-    public virtual void Dispose() => _subscription?.Dispose();
+    private volatile bool _disposed;
+
+    public virtual void Dispose()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+    }
 }
