@@ -68,6 +68,13 @@ public sealed class WebhookDispatcher(
         }
     }
 
+    /// <summary>
+    /// One POST of a test body (<see cref="WebhookPayload.Test"/>) so a user can check a URL before relying on it: null
+    /// when the receiver answered 2xx, else why not. Not retried and not recorded (nothing fired).
+    /// </summary>
+    public Task<string?> SendTestAsync(string url, string ruleId, string ruleName, AlertRuleKind kind, CancellationToken cancellationToken) =>
+        PostAsync(url, WebhookPayload.Test(ruleId, ruleName, kind, Now()), 1, cancellationToken);
+
     /// <summary>Null on a 2xx answer, else why not.</summary>
     private async Task<string?> PostAsync(string url, WebhookPayload payload, int attempt, CancellationToken cancellationToken)
     {

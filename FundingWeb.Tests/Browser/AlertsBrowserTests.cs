@@ -89,6 +89,15 @@ public class AlertsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "clear");
         await Assertions.Expect(colleague.GetByTestId("alerts-firing")).ToHaveAttributeAsync("data-count", "0");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerts-dark.png"), FullPage = true });
+
+        // The rule's name opens its own history.
+        var ruleId = await row.GetAttributeAsync("data-rule");
+        await row.GetByTestId("rule-history-link").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/alerts\\?rule={ruleId}$"));
+        await Assertions.Expect(page.GetByTestId("history-filter")).ToHaveTextAsync("Lighter dark");
+        var history = page.Locator("[data-testid=alert-history] tbody tr");
+        await Assertions.Expect(history).ToHaveCountAsync(2);
+        Assert.All(await history.AllAsync(), r => Assert.Equal(ruleId, r.GetAttributeAsync("data-rule").GetAwaiter().GetResult()));
     }
 
     [Fact]
@@ -110,6 +119,26 @@ public class AlertsBrowserTests(BrowserFixture browser)
         await page.GetByTestId("rule-save").ClickAsync();
         await Assertions.Expect(errors).ToContainTextAsync("Webhook: an absolute http:// or https:// URL");
         Assert.Equal(0, await page.Locator("[data-testid=rules-table] tbody tr").CountAsync());
+
+        // "Send test" checks a URL before anything fires: one POST marked as a test, nothing recorded.
+        await using var receiver = await LoopbackVenueServer.StartAsync();
+        var bodies = new ConcurrentQueue<JsonElement>();
+        receiver.Map("POST", "/hook", async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            bodies.Enqueue(JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone());
+            return "{}";
+        });
+        await page.GetByTestId("rule-webhook").FillAsync(receiver.BaseUrl + "/hook");
+        await page.GetByTestId("webhook-test").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("webhook-test-result")).ToContainTextAsync("Receiver answered 2xx");
+        var test = Assert.Single(bodies);
+        Assert.Equal("test", test.GetProperty("transition").GetString());
+        Assert.Equal("BTC hot", test.GetProperty("ruleName").GetString());
+        Assert.Empty(await server.Services.GetRequiredService<AlertRepository>().GetDeliveriesAsync(DeliveryStatus.Delivered, default));
+        await page.GetByTestId("rule-webhook").FillAsync(receiver.BaseUrl + "/missing");
+        await page.GetByTestId("webhook-test").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("webhook-test-result")).ToContainTextAsync("Not delivered: HTTP 404");
 
         await page.GetByTestId("rule-webhook").FillAsync("");
         await page.GetByTestId("rule-save").ClickAsync();

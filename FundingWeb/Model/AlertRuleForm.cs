@@ -115,8 +115,7 @@ public sealed class AlertRuleForm
         }
         if (!(CooldownMinutes >= 0) || CooldownMinutes > 7 * 24 * 60) errors.Add("Cooldown: between 0 and 10,080 minutes.");
         var webhook = WebhookUrl.Trim();
-        if (webhook.Length > 0 && !(Uri.TryCreate(webhook, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
-            errors.Add("Webhook: an absolute http:// or https:// URL, or empty for none.");
+        if (webhook.Length > 0 && !IsWebhookUrl(webhook)) errors.Add("Webhook: an absolute http:// or https:// URL, or empty for none.");
         if (Directions.Count > 0 && Directions.All(d => d.Token != Direction)) errors.Add("Direction: choose one of the listed.");
         if (errors.Count > 0) return (null, errors);
 
@@ -155,6 +154,17 @@ public sealed class AlertRuleForm
         };
         return (rule, []);
     }
+
+    public static bool IsWebhookUrl(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>The basis a funding rule's values are in; null for other kinds.</summary>
+    public static RateBasis? BasisOf(AlertRule? rule) => rule switch
+    {
+        FundingThresholdRule r => r.Basis,
+        FundingFlipRule r => r.Basis,
+        _ => null,
+    };
 
     /// <summary>The form showing a stored rule (for editing).</summary>
     public static AlertRuleForm From(AlertRule rule)
@@ -211,9 +221,11 @@ public sealed class AlertRuleForm
     }
 
     /// <summary>A transition's value in its kind's unit, for the history table.</summary>
-    public static string FormatValue(AlertRuleKind kind, double value) => kind switch
+    /// <param name="basis">Funding rules: the rule's basis, printed as the unit (null prints a bare %).</param>
+    public static string FormatValue(AlertRuleKind kind, double value, RateBasis? basis = null) => kind switch
     {
-        AlertRuleKind.FundingThreshold or AlertRuleKind.FundingFlip => string.Create(CultureInfo.InvariantCulture, $"{value * 100:+0.####;-0.####;0} %"),
+        AlertRuleKind.FundingThreshold or AlertRuleKind.FundingFlip =>
+            string.Create(CultureInfo.InvariantCulture, $"{value * 100:+0.####;-0.####;0} {(basis is { } b ? FundingBasis.Label(b) : "%")}"),
         AlertRuleKind.Spread => string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.##} % APR"),
         AlertRuleKind.OpenInterestChange => string.Create(CultureInfo.InvariantCulture, $"{value * 100:+0.##;-0.##;0} %"),
         AlertRuleKind.LadderProximity => string.Create(CultureInfo.InvariantCulture, $"${value / 1e6:0.##} M"),

@@ -124,6 +124,26 @@ public sealed class WebhookDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendTest_OnePostMarkedAsATest_NothingRecordedAndFailuresSaid()
+    {
+        var dispatcher = new WebhookDispatcher(_http, _repository, _time);
+
+        Assert.Null(await dispatcher.SendTestAsync(Url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        var (body, key, attempt, _) = Assert.Single(_received);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("test", json.RootElement.GetProperty("transition").GetString());
+        Assert.Equal("hot:test:1767225600000", json.RootElement.GetProperty("id").GetString());
+        Assert.Equal("hot:test:1767225600000", key);
+        Assert.Equal("1", attempt);
+        Assert.Equal("2026-01-01T00:00:00.000Z", json.RootElement.GetProperty("time").GetString());
+        Assert.Null(await _repository.GetDeliveryAsync("hot:test:1767225600000", default));
+
+        _failuresLeft = 1;
+        Assert.Equal("HTTP 503 Service Unavailable", await dispatcher.SendTestAsync(Url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        Assert.Equal(2, _received.Count); // not retried
+    }
+
+    [Fact]
     public void Backoff_GrowsExponentiallyWithBoundedJitterAndACap()
     {
         var dispatcher = new WebhookDispatcher(_http, _repository, _time,

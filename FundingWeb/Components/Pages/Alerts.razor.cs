@@ -31,19 +31,28 @@ public sealed partial class Alerts : ComponentBase, IDisposable
     private IReadOnlyList<string> _errors = [];
     private IReadOnlyList<AlertHistoryEntry> _history = [];
     private IDisposable? _feedSubscription;
+    private string? _testResult;
+    private bool _testOk;
+    private bool _testing;
     private IDisposable? _hubSubscription;
 
     [Inject] public required AlertRepository Repository { get; init; }
     [Inject] public required AlertMonitor Monitor { get; init; }
     [Inject] public required AlertFeed Feed { get; init; }
+    [Inject] public required WebhookDispatcher Webhooks { get; init; }
     [Inject] public required MarketHub Hub { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+
+    /// <summary><c>/alerts?rule=ID</c>: the history of one rule.</summary>
+    [SupplyParameterFromQuery(Name = "rule")] public string? RuleFilter { get; set; }
+
+    private string? _historyFor = "";
 
     private IReadOnlyList<AlertRule> Rules => Monitor.Evaluator?.Rules ?? [];
 
     private IEnumerable<string> AssetOptions => Hub.Current.Assets.Count > 0 ? Hub.Current.Assets : [_form.Asset];
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         _feedSubscription = Feed.Subscribe(() => InvokeAsync(async () =>
         {
@@ -53,11 +62,17 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         // Values move with the market: repaint the rules table at most every 2 s (state is in memory, no query).
         _hubSubscription = Hub.Subscribe(() => InvokeAsync(StateHasChanged), TimeSpan.FromSeconds(2));
         if (Hub.Current.Assets.Count > 0 && !Hub.Current.Assets.Contains(_form.Asset)) _form.Asset = Hub.Current.Assets[0];
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_historyFor == RuleFilter) return;
+        _historyFor = RuleFilter;
         await LoadHistoryAsync();
     }
 
     private async Task LoadHistoryAsync() =>
-        _history = await Repository.GetHistoryAsync(0, long.MaxValue, null, HistoryRows, default);
+        _history = await Repository.GetHistoryAsync(0, long.MaxValue, string.IsNullOrEmpty(RuleFilter) ? null : RuleFilter, HistoryRows, default);
 
     private static AlertRuleForm NewForm()
     {
@@ -89,10 +104,35 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         if (Hub.Current.Assets.Count > 0) _form.Asset = Hub.Current.Assets[0];
     }
 
+    /// <summary>One test POST to the URL in the form (saved or not), with the receiver's answer shown beside it.</summary>
+    private async Task SendTestAsync()
+    {
+        var url = _form.WebhookUrl.Trim();
+        if (!AlertRuleForm.IsWebhookUrl(url))
+        {
+            (_testOk, _testResult) = (false, "Enter an absolute http:// or https:// URL first.");
+            return;
+        }
+        _testing = true;
+        _testResult = "Sending…";
+        StateHasChanged();
+        try
+        {
+            var name = string.IsNullOrWhiteSpace(_form.Name) ? "(unsaved rule)" : _form.Name.Trim();
+            var error = await Webhooks.SendTestAsync(url, _form.Id ?? "unsaved", name, _form.Kind, default);
+            (_testOk, _testResult) = error is null ? (true, $"Receiver answered 2xx at {UtcSeconds(Time.GetUtcNow().ToUnixTimeMilliseconds())} UTC.") : (false, $"Not delivered: {error}");
+        }
+        finally
+        {
+            _testing = false;
+        }
+    }
+
     private void Edit(AlertRule rule)
     {
         _form = AlertRuleForm.From(rule);
         _errors = [];
+        _testResult = null;
     }
 
     private void NewRule()
