@@ -18,6 +18,11 @@ public sealed class AlertMonitor(
 {
     public static TimeSpan TickInterval { get; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>History older than this is pruned at start and once a day after (pending webhooks excepted).</summary>
+    public static TimeSpan HistoryRetention { get; } = TimeSpan.FromDays(365);
+
+    private long _prunedAtMs;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -44,12 +49,40 @@ public sealed class AlertMonitor(
                 Track(DeliverAsync(transition, pending.Url));
             }
         }
+        await PruneAsync(cancellationToken).ConfigureAwait(false);
         dispatcher.DeliveryChanged += OnDeliveryChanged;
         _subscription = hub.Subscribe(EvaluateNowAsync, TimeSpan.Zero);
-        _ticker = time.CreateTimer(_ => _ = EvaluateNowAsync(), null, TickInterval, TickInterval);
+        _ticker = time.CreateTimer(_ => _ = TickAsync(), null, TickInterval, TickInterval);
     }
 
     private void OnDeliveryChanged(WebhookDelivery delivery) => feed.NotifyChanged();
+
+    private async Task TickAsync()
+    {
+        await EvaluateNowAsync().ConfigureAwait(false);
+        if (time.GetUtcNow().ToUnixTimeMilliseconds() - Interlocked.Read(ref _prunedAtMs) >= TimeSpan.FromDays(1).TotalMilliseconds)
+        {
+            try
+            {
+                await PruneAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "Pruning alert history failed");
+            }
+        }
+    }
+
+    private async Task PruneAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        Interlocked.Exchange(ref _prunedAtMs, now);
+        var deleted = await repository.PruneHistoryAsync(now - (long)HistoryRetention.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
+        if (deleted > 0) _logger.LogInformation("Pruned {Count} alert transitions older than {Days} days", deleted, HistoryRetention.TotalDays);
+    }
 
     /// <summary>Re-reads the rules after a user edit and tells every open Alerts page.</summary>
     public async Task ReloadRulesAsync(CancellationToken cancellationToken)

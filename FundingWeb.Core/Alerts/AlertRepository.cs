@@ -137,6 +137,21 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
         return r is null ? null : new AlertTransition(r.RuleId, r.RuleName, ParseKind(r.Kind), ParseTransition(r.Transition), r.Value, r.Reason, r.Venue, r.Asset, r.TimeMs);
     }
 
+    /// <summary>
+    /// Deletes history older than <paramref name="beforeMs"/> with its deliveries, except transitions whose webhook is
+    /// still pending (they go once delivered or failed). Returns the transitions deleted.
+    /// </summary>
+    public Task<int> PruneHistoryAsync(long beforeMs, CancellationToken cancellationToken) =>
+        WriteAsync(cancellationToken, (connection, transaction) =>
+        {
+            const string old = "SELECT e.event_key FROM alert_event e LEFT JOIN alert_delivery d ON d.event_key = e.event_key " +
+                               "WHERE e.ts_ms < @beforeMs AND (d.status IS NULL OR d.status <> 'pending')";
+            connection.Execute($"DELETE FROM alert_delivery WHERE event_key IN ({old})", new { beforeMs }, transaction);
+            return connection.Execute(
+                "DELETE FROM alert_event WHERE ts_ms < @beforeMs AND event_key NOT IN (SELECT event_key FROM alert_delivery WHERE status = 'pending')",
+                new { beforeMs }, transaction);
+        });
+
     public Task UpsertDeliveryAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
         WriteAsync(cancellationToken, (connection, transaction) => connection.Execute(
             """

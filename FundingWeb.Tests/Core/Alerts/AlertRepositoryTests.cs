@@ -143,4 +143,26 @@ public sealed class AlertRepositoryTests : IDisposable
         Assert.Equal(SchemaMigrator.LatestVersion, connection.ExecuteScalar<int>("PRAGMA user_version"));
         Assert.Contains(SchemaMigrator.Scripts, s => s is (2, "alerts"));
     }
+
+    [Fact]
+    public async Task PruneHistory_OlderThanTheCut_GoesWithItsDeliveries_ExceptWhatIsStillPending()
+    {
+        AlertTransition At(string rule, long ms) => new(rule, rule, AlertRuleKind.VenueStale, AlertTransitionKind.Fired, 6, "stale", "aevo", null, ms);
+        var old = At("old", 1_000);
+        var oldPending = At("pending", 2_000);
+        var recent = At("recent", 10_000);
+        await _repository.RecordAsync([old, oldPending, recent], [], default);
+        WebhookDelivery Delivery(AlertTransition t, DeliveryStatus status) => new(t.Key, "http://127.0.0.1:1/hook", status, 1, null, t.TimeMs, null, t.TimeMs);
+        await _repository.UpsertDeliveryAsync(Delivery(old, DeliveryStatus.Delivered), default);
+        await _repository.UpsertDeliveryAsync(Delivery(oldPending, DeliveryStatus.Pending), default);
+        await _repository.UpsertDeliveryAsync(Delivery(recent, DeliveryStatus.Failed), default);
+
+        Assert.Equal(1, await _repository.PruneHistoryAsync(5_000, default));
+
+        var left = await _repository.GetHistoryAsync(0, long.MaxValue, null, 10, default);
+        Assert.Equal(["recent", "pending"], left.Select(e => e.Transition.RuleId));
+        Assert.Null(await _repository.GetDeliveryAsync(old.Key, default));
+        Assert.Equal(DeliveryStatus.Pending, (await _repository.GetDeliveryAsync(oldPending.Key, default))!.Status);
+        Assert.Equal(0, await _repository.PruneHistoryAsync(5_000, default));
+    }
 }
