@@ -39,6 +39,7 @@ public sealed class AlertMonitor(
         var states = await repository.GetStatesAsync(cancellationToken).ConfigureAwait(false);
         _evaluator = new AlertEvaluator(rules, time, states, levels);
         _ = _evaluator.TakeChangedStates(); // the restored states are what is persisted already
+        dispatcher.DeliveryChanged += OnDeliveryChanged;
         // Deliveries cut off by a shutdown carry on where they stopped: same key, attempts counted on (a receiver that
         // dedupes on the Idempotency-Key sees at most one more copy of a POST that landed just before the stop).
         foreach (var pending in await repository.GetDeliveriesAsync(DeliveryStatus.Pending, cancellationToken).ConfigureAwait(false))
@@ -49,8 +50,15 @@ public sealed class AlertMonitor(
                 Track(DeliverAsync(transition, pending.Url));
             }
         }
-        await PruneAsync(cancellationToken).ConfigureAwait(false);
-        dispatcher.DeliveryChanged += OnDeliveryChanged;
+        try
+        {
+            await PruneAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Old history staying a day longer is no reason to start without alerts.
+            _logger.LogError(e, "Pruning alert history failed");
+        }
         _subscription = hub.Subscribe(EvaluateNowAsync, TimeSpan.Zero);
         _ticker = time.CreateTimer(_ => _ = TickAsync(), null, TickInterval, TickInterval);
     }

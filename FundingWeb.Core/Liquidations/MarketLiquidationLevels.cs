@@ -20,7 +20,7 @@ public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hu
     public static TimeSpan RefreshEvery { get; } = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, AssetLots> _byAsset = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, Task> _building = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, byte> _building = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     public IEnumerable<LadderEntry> For(VenueSnapshot venue, MarketQuote market)
@@ -30,21 +30,26 @@ public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hu
         var asset = market.Market.BaseAsset;
         if (!_byAsset.TryGetValue(asset, out var lots) || Now() - lots.BuiltMs > RefreshEvery.TotalMilliseconds)
         {
-            _building.GetOrAdd(asset, a => Task.Run(async () =>
+            // Claimed before the build starts, released when it ends: one build per asset at a time, and a build that
+            // ends at once cannot leave a stale claim behind.
+            if (_building.TryAdd(asset, 0))
             {
-                try
+                _ = Task.Run(async () =>
                 {
-                    await BuildAsync(a, CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    _logger.LogWarning(e, "Modelled liquidation levels for {Asset} could not be built", a);
-                }
-                finally
-                {
-                    _building.TryRemove(a, out _);
-                }
-            }));
+                    try
+                    {
+                        await BuildAsync(asset, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception e)
+                    {
+                        _logger.LogWarning(e, "Modelled liquidation levels for {Asset} could not be built", asset);
+                    }
+                    finally
+                    {
+                        _building.TryRemove(asset, out _);
+                    }
+                });
+            }
         }
         return lots?.For(venue.Venue.Id, market.Market.Symbol) ?? [];
     }
