@@ -42,6 +42,7 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         await Eventually.TrueAsync(async () => await viewer.EvaluateAsync<int>(
             "() => Number(document.querySelector('[data-testid=chart-funding-history]').dataset.updates ?? '0')") >= 1,
             TimeSpan.FromSeconds(20), "a live update on the shared view");
+        await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "shared-view-dark.png"), FullPage = true });
 
         // The anonymous live connection cannot be steered to a dashboard page either.
         var prober = await browser.NewPageAsync();
@@ -61,6 +62,7 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         await owner.GotoAsync(server.BaseUrl + "/shared-links");
         var row = owner.Locator("[data-testid=shared-links-table] tbody tr", new() { HasText = "Desk ETH carry" });
         await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("ana");
+        await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "shared-links-dark.png"), FullPage = true });
         await row.GetByTestId("revoke-link").ClickAsync();
         await Assertions.Expect(viewer.GetByTestId("share-revoked")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "Revoked");

@@ -5,8 +5,8 @@ const palette = ['#60a5fa', '#f59e0b', '#34d399', '#f472b6', '#a78bfa', '#22d3ee
 
 function themeColors(mode) {
   return mode === 'light'
-    ? { text: '#1f2937', grid: '#e5e7eb', muted: '#6b7280' }
-    : { text: '#e6edf3', grid: '#263142', muted: '#8b9bb0' };
+    ? { text: '#1f2937', grid: '#e5e7eb', muted: '#6b7280', panel: '#ffffff' }
+    : { text: '#e6edf3', grid: '#263142', muted: '#8b9bb0', panel: '#161d27' };
 }
 
 function formatter(spec) {
@@ -21,6 +21,10 @@ function describe(v, o, fmt) {
   if (!meta || v === null || v === undefined) return fmt(v);
   const raw = meta.rawPerDisplayed ? ` · raw ${(v * meta.rawPerDisplayed).toPrecision(4)} ${meta.unit} per ${meta.intervalHours}h` : '';
   return `${fmt(v)} · ${meta.market}${raw}`;
+}
+
+function lineLabel(text, c, placement) {
+  return { text, borderColor: c.grid, borderWidth: 1, style: { background: c.panel, color: c.muted, padding: { left: 4, right: 4, top: 1, bottom: 2 } }, ...placement };
 }
 
 function buildOptions(spec, series, mode) {
@@ -47,7 +51,8 @@ function buildOptions(spec, series, mode) {
     fill: { opacity: spec.kind === 'area' ? 0.35 : 1 },
     dataLabels: { enabled: false },
     markers: { size: spec.markers ?? 0, hover: { size: 4 } },
-    legend: { show: true, position: 'top', horizontalAlign: 'left', labels: { colors: c.text } },
+    // Time charts carry the zoom toolbar top right: their legend goes below the plot so the two never overlap.
+    legend: { show: true, position: isTime ? 'bottom' : 'top', horizontalAlign: 'left', labels: { colors: c.text } },
     grid: { borderColor: c.grid, strokeDashArray: 3 },
     plotOptions: { bar: { horizontal: !!spec.horizontal, barHeight: '90%', columnWidth: '90%' } },
     xaxis: {
@@ -64,8 +69,9 @@ function buildOptions(spec, series, mode) {
       reversed: !!spec.yReversed,
     },
     tooltip: { theme: mode === 'light' ? 'light' : 'dark', x: { format: 'yyyy-MM-dd HH:mm' }, y: { formatter: (v, o) => describe(v, o, fmt) }, shared: spec.sharedTooltip ?? true, intersect: false },
-    annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, yAxisIndex: 0, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, position: 'left', textAnchor: 'start', offsetX: 8, style: { background: 'transparent', color: c.muted } } })),
-                   xaxis: (spec.xLines ?? []).map(l => ({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: { text: l.label, orientation: 'horizontal', style: { background: 'transparent', color: c.text } } })) },
+    // Marker labels sit on a panel-coloured box: lines passing behind them never make them unreadable.
+    annotations: { yaxis: (spec.yLines ?? []).map(l => ({ y: l.value, yAxisIndex: 0, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: lineLabel(l.label, c, { position: 'right', textAnchor: 'end', offsetX: -4, offsetY: -2 }) })),
+                   xaxis: (spec.xLines ?? []).map(l => ({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4, label: lineLabel(l.label, c, { orientation: 'horizontal' }) })) },
     noData: { text: spec.noData ?? 'No data in this range' },
   };
 }
@@ -106,7 +112,7 @@ export async function update(element, series, xLines) {
     chart.clearAnnotations();
     const c = themeColors(element.__fwMode);
     xLines.forEach(l => chart.addXaxisAnnotation({ x: l.value, borderColor: l.color ?? c.muted, strokeDashArray: 4,
-      label: { text: l.label, orientation: 'horizontal', style: { background: 'transparent', color: c.text } } }, false));
+      label: lineLabel(l.label, c, { orientation: 'horizontal' }) }, false));
   }
   return done;
 }
