@@ -161,6 +161,9 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await Assertions.Expect(source.GetByTestId("source-endpoint").First).ToContainTextAsync("simulator://paradex/markets");
         await Assertions.Expect(source.Locator("tr[data-leg=Net] td").Nth(2)).ToHaveTextAsync("8 h");
         await Assertions.Expect(page.GetByTestId("overview-spreads").Locator("tbody tr").First).ToBeVisibleAsync();
+        // Captions link on to the full pages (and no Razor source leaks into them).
+        await Assertions.Expect(page.GetByTestId("overview-spreads").Locator("caption a")).ToHaveTextAsync("all spreads");
+        Assert.DoesNotContain("@", await page.Locator("main").InnerTextAsync());
         await ScreenshotAsync(page, "overview");
     }
 
