@@ -2,13 +2,10 @@ using System.Diagnostics;
 using FundingWeb.Core.Alerts;
 using FundingWeb.Core.Carry;
 using FundingWeb.Core.Funding;
-using FundingWeb.Core.Ingest;
 using FundingWeb.Core.Liquidations;
 using FundingWeb.Core.Live;
 using FundingWeb.Core.Storage;
 using FundingWeb.Core.Venues.Simulator;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace FundingWeb.Bench;
 
@@ -21,18 +18,8 @@ public static class AlertsAndCarryBenchmark
     public static async Task RunAsync(bool quick)
     {
         using var db = new BenchDatabase();
-        var repository = new MarketDataRepository(db.Factory);
         var world = new SimulatedWorld(new SimulatorOptions { Seed = 5, BackfillDays = 31, CongestionEveryHours = 0 }, TimeProvider.System);
-        var hub = new MarketHub(Options.Create(new LiveOptions()), TimeProvider.System);
-        var ingestor = new VenueIngestor(repository, hub, TimeProvider.System);
-        var backfill = new VenueBackfill(repository, new MarketDataQueries(db.Factory), TimeProvider.System, NullLogger<VenueBackfill>.Instance);
-        foreach (var profile in world.Venues)
-        {
-            var client = new SimulatedVenueClient(world, profile);
-            var poll = await client.PollAsync(default);
-            await ingestor.IngestAsync(client.Venue, poll, new VenueStatusTracker(client.Venue.Id, TimeSpan.FromSeconds(30)), 0, default);
-            await backfill.RunAsync(client, poll.Markets.Where(m => m.BaseAsset == "BTC").ToList(), 31, default);
-        }
+        var (hub, _) = await SimulatedStart.RunAsync(db, world, 31, m => m.BaseAsset == "BTC");
         var snapshot = hub.Current;
 
         // Five rules per asset (threshold on any venue, flip on the deepest venue, sustained spread, OI change, ladder
@@ -80,13 +67,10 @@ public static class AlertsAndCarryBenchmark
             var sw = Stopwatch.StartNew();
             var to = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var from = to - (long)TimeSpan.FromDays(37).TotalMilliseconds;
-            var settled = await queries.GetFundingAsync("BTC", FundingKind.Settled, from, to, default);
-            var quoted = await queries.GetFundingAsync("BTC", FundingKind.Quoted, from, to, default);
-            var history = settled.Where(p => p.Venue == "hyperliquid").Select(p => p.ToRate(FundingKind.Settled))
-                .Concat(quoted.Where(p => p.Venue == "hyperliquid").Select(p => p.ToRate(FundingKind.Quoted))).OrderBy(r => r.TimeMs).ToList();
+            var history = await queries.GetMarketFundingAsync("BTC", "hyperliquid", quote.Market.Symbol, from, to, default);
             reads.Add(sw.Elapsed.TotalMilliseconds);
             var market = new CarryMarket(venue.Venue, quote.Mark!.Value, quote.Market.MaintenanceMargin, quote.Funding?.Rate1h, history,
-                venue.Positions.Where(p => p.Symbol == quote.Market.Symbol).Select(LadderEntry.From).ToList(), LadderKind.Measured, to);
+                MeasuredLiquidationLevels.Instance.For(venue, quote).ToList(), LadderKind.Measured, to);
             CarryCalculator.Estimate(position, market);
             carry.Add(sw.Elapsed.TotalMilliseconds);
             rows = history.Count;

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using FundingWeb.Core.Funding;
-using FundingWeb.Core.Ingest;
 using FundingWeb.Core.Storage;
 using FundingWeb.Core.Venues.Simulator;
 using FundingWeb.Model;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FundingWeb.Bench;
 
@@ -17,21 +15,9 @@ public static class FundingPageBenchmark
     public static async Task RunAsync(bool quick)
     {
         using var db = new BenchDatabase();
-        var repository = new MarketDataRepository(db.Factory);
         var world = new SimulatedWorld(new SimulatorOptions { Seed = 11, BackfillDays = 366, CongestionEveryHours = 0 }, TimeProvider.System);
-        var backfill = new VenueBackfill(repository, new MarketDataQueries(db.Factory), TimeProvider.System, NullLogger<VenueBackfill>.Instance);
         var fill = Stopwatch.StartNew();
-        var rows = 0;
-        var ingestor = new VenueIngestor(repository, new FundingWeb.Core.Live.MarketHub(Microsoft.Extensions.Options.Options.Create(new FundingWeb.Core.Live.LiveOptions()), TimeProvider.System), TimeProvider.System);
-        foreach (var profile in world.Venues)
-        {
-            // As in the app: the first poll records the venue's markets, then the backfill fills their history.
-            var client = new SimulatedVenueClient(world, profile);
-            var poll = await client.PollAsync(default);
-            await ingestor.IngestAsync(client.Venue, poll, new VenueStatusTracker(client.Venue.Id, TimeSpan.FromSeconds(30)), 0, default);
-            var markets = poll.Markets.Where(m => !quick || m.BaseAsset is "BTC" or "ETH").ToList();
-            rows += await backfill.RunAsync(client, markets, 366, default);
-        }
+        var (_, rows) = await SimulatedStart.RunAsync(db, world, 366, m => !quick || m.BaseAsset is "BTC" or "ETH");
         Console.WriteLine();
         Console.WriteLine($"Funding page, 1 year × all venues ({(quick ? "BTC and ETH" : "every market")} backfilled: {rows:N0} rows in {fill.Elapsed.TotalSeconds:0.0} s, file {db.SizeBytes / 1024d / 1024:0} MiB)");
 

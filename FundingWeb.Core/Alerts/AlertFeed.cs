@@ -29,17 +29,12 @@ public sealed class AlertFeed(TimeProvider time, ILogger<AlertFeed>? logger = nu
         {
             return;
         }
-        ImmutableArray<CallbackThrottler> subscribers;
         lock (_lock)
         {
             var all = _recent.AddRange(transitions);
             _recent = all.Length > Capacity ? all[^Capacity..] : all;
-            subscribers = _subscribers;
         }
-        foreach (var s in subscribers)
-        {
-            s.Signal();
-        }
+        NotifyChanged();
     }
 
     /// <summary>Something subscribers show changed without a new transition (a rule edited, a webhook attempt recorded).</summary>

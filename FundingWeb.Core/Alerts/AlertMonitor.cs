@@ -50,15 +50,7 @@ public sealed class AlertMonitor(
                 Track(DeliverAsync(transition, pending.Url));
             }
         }
-        try
-        {
-            await PruneAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Old history staying a day longer is no reason to start without alerts.
-            _logger.LogError(e, "Pruning alert history failed");
-        }
+        await PruneAsync(cancellationToken).ConfigureAwait(false);
         _subscription = hub.Subscribe(EvaluateNowAsync, TimeSpan.Zero);
         _ticker = time.CreateTimer(_ => _ = TickAsync(), null, TickInterval, TickInterval);
     }
@@ -70,26 +62,27 @@ public sealed class AlertMonitor(
         await EvaluateNowAsync().ConfigureAwait(false);
         if (time.GetUtcNow().ToUnixTimeMilliseconds() - Interlocked.Read(ref _prunedAtMs) >= TimeSpan.FromDays(1).TotalMilliseconds)
         {
-            try
-            {
-                await PruneAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (Exception e)
-            {
-                _logger.LogError(e, "Pruning alert history failed");
-            }
+            await PruneAsync(_stopping.Token).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Never throws: old history staying a day longer is no reason to stop (or not start) evaluating alerts.</summary>
     private async Task PruneAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         Interlocked.Exchange(ref _prunedAtMs, now);
-        var deleted = await repository.PruneHistoryAsync(now - (long)HistoryRetention.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
-        if (deleted > 0) _logger.LogInformation("Pruned {Count} alert transitions older than {Days} days", deleted, HistoryRetention.TotalDays);
+        try
+        {
+            var deleted = await repository.PruneHistoryAsync(now - (long)HistoryRetention.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
+            if (deleted > 0) _logger.LogInformation("Pruned {Count} alert transitions older than {Days} days", deleted, HistoryRetention.TotalDays);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Pruning alert history failed");
+        }
     }
 
     /// <summary>Re-reads the rules after a user edit and tells every open Alerts page.</summary>

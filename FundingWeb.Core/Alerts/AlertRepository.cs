@@ -186,22 +186,8 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
         return rows.Select(r => new WebhookDelivery(r.EventKey, r.Url, ParseStatus(r.Status), (int)r.Attempts, r.LastError, r.LastAttemptMs, r.DeliveredMs, r.CreatedMs)).ToArray();
     }
 
-    private async Task<int> WriteAsync(CancellationToken cancellationToken, Func<SqliteConnection, SqliteTransaction, int> write)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var transaction = connection.BeginTransaction();
-            var n = write(connection, transaction);
-            transaction.Commit();
-            return n;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    private Task<int> WriteAsync(CancellationToken cancellationToken, Func<SqliteConnection, SqliteTransaction, int> write) =>
+        GatedWrite.RunAsync(factory, _writeGate, write, cancellationToken);
 
     private static string TransitionToken(AlertTransitionKind kind) => kind == AlertTransitionKind.Fired ? "fired" : "cleared";
 

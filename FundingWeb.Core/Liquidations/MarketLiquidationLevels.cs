@@ -28,7 +28,7 @@ public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hu
         var measured = Measured(venue, market);
         if (measured.Count > 0) return measured;
         var asset = market.Market.BaseAsset;
-        if (!_byAsset.TryGetValue(asset, out var lots) || Now() - lots.BuiltMs > RefreshEvery.TotalMilliseconds)
+        if (!TryFresh(asset, out var lots))
         {
             // Claimed before the build starts, released when it ends: one build per asset at a time, and a build that
             // ends at once cannot leave a stale claim behind.
@@ -60,15 +60,18 @@ public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hu
         var measured = Measured(venue, market);
         if (measured.Count > 0) return (measured, LadderKind.Measured);
         var asset = market.Market.BaseAsset;
-        if (!_byAsset.TryGetValue(asset, out var lots) || Now() - lots.BuiltMs > RefreshEvery.TotalMilliseconds)
+        if (!TryFresh(asset, out var lots))
         {
             lots = await BuildAsync(asset, cancellationToken).ConfigureAwait(false);
         }
         return (lots.For(venue.Venue.Id, market.Market.Symbol), LadderKind.Modelled);
     }
 
-    private static List<LadderEntry> Measured(VenueSnapshot venue, MarketQuote market) =>
-        venue.Positions.Where(p => p.Symbol == market.Market.Symbol).Select(LadderEntry.From).ToList();
+    private static List<LadderEntry> Measured(VenueSnapshot venue, MarketQuote market) => MeasuredLiquidationLevels.Instance.For(venue, market).ToList();
+
+    /// <summary>The cached lots of an asset, and whether they are young enough to use as they are.</summary>
+    private bool TryFresh(string asset, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AssetLots? lots) =>
+        _byAsset.TryGetValue(asset, out lots) && Now() - lots.BuiltMs <= RefreshEvery.TotalMilliseconds;
 
     private async Task<AssetLots> BuildAsync(string asset, CancellationToken cancellationToken)
     {
@@ -77,7 +80,7 @@ public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hu
         var lots = new Dictionary<(string, string), IReadOnlyList<LadderEntry>>();
         foreach (var market in history.Where(p => p.Base > 0).GroupBy(p => (p.Venue, p.Symbol)))
         {
-            var bars = market.OrderBy(p => p.TimeMs).Select(p => new OpenInterestBar(p.TimeMs, p.Base, p.Usd / p.Base)).ToList();
+            var bars = market.OrderBy(p => p.TimeMs).Select(OpenInterestBar.From).ToList();
             // Leverage cap and maintenance margin are the market's own (from the live snapshot), as on the Liquidations page.
             if (bars.Count < 2 || !hub.Current.Venues.TryGetValue(market.Key.Venue, out var venue)
                 || !venue.Markets.TryGetValue(market.Key.Symbol, out var quote)) continue;

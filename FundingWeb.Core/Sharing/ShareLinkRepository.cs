@@ -4,26 +4,12 @@ using FundingWeb.Core.Storage;
 namespace FundingWeb.Core.Sharing;
 
 /// <summary>
-/// Share links in SQLite (schema 003). Rows are found by token hash; the token itself never reaches here. Writes queue
-/// on the app's one writer gate (pass the market repository's) so a user's action waits its turn behind a poll's
-/// transaction instead of failing on the file lock when the machine is slow.
+/// Share links in SQLite (schema 003). Rows are found by token hash; the token itself never reaches here. Writes go
+/// through <see cref="GatedWrite"/> on the app's writer gate (pass the market repository's).
 /// </summary>
 public sealed class ShareLinkRepository(SqliteConnectionFactory factory, SemaphoreSlim? writeGate = null)
 {
     private readonly SemaphoreSlim _writeGate = writeGate ?? new SemaphoreSlim(1, 1);
-
-    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await write().ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
 
     private const string Columns =
         "id AS Id, token_hash AS TokenHash, label AS Label, creator AS Creator, path AS Path, asset AS Asset, venues AS Venues, " +
@@ -32,21 +18,17 @@ public sealed class ShareLinkRepository(SqliteConnectionFactory factory, Semapho
 
     public async Task<ShareLink> InsertAsync(string tokenHash, string label, string creator, ShareScope scope, long createdMs, long? expiresMs, CancellationToken cancellationToken)
     {
-        var id = await WriteAsync(async () =>
-        {
-            using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var id = await GatedWrite.RunAsync(factory, _writeGate, (connection, transaction) => connection.ExecuteScalar<long>(
             """
             INSERT INTO share_link (token_hash, label, creator, path, asset, venues, range_token, range_from_ms, range_to_ms, basis, window_token, venue, created_ms, expires_ms, state)
             VALUES (@tokenHash, @label, @creator, @Path, @Asset, @venues, @RangeToken, @RangeFromMs, @RangeToMs, @Basis, @Window, @Venue, @createdMs, @expiresMs, 0)
             RETURNING id
             """,
-                new
-                {
-                    tokenHash, label, creator, scope.Path, scope.Asset, venues = string.Join(',', scope.Venues), scope.RangeToken, scope.RangeFromMs, scope.RangeToMs,
-                    scope.Basis, scope.Window, scope.Venue, createdMs, expiresMs,
-                }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            new
+            {
+                tokenHash, label, creator, scope.Path, scope.Asset, venues = string.Join(',', scope.Venues), scope.RangeToken, scope.RangeFromMs, scope.RangeToMs,
+                scope.Basis, scope.Window, scope.Venue, createdMs, expiresMs,
+            }, transaction), cancellationToken).ConfigureAwait(false);
         return new ShareLink(id, label, creator, scope, createdMs, null, expiresMs, ShareLinkState.Active);
     }
 
@@ -74,22 +56,14 @@ public sealed class ShareLinkRepository(SqliteConnectionFactory factory, Semapho
         return rows.Select(r => r.ToLink()).ToList();
     }
 
+    // Revoked is final: no update moves a link out of it.
     public async Task<bool> SetStateAsync(long id, ShareLinkState state, CancellationToken cancellationToken) =>
-        await WriteAsync(async () =>
-        {
-            using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Revoked is final: no update moves a link out of it.
-            return await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE share_link SET state = @state WHERE id = @id AND state <> 2", new { id, state = (int)state }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false) > 0;
+        await GatedWrite.RunAsync(factory, _writeGate, (connection, transaction) => connection.Execute(
+            "UPDATE share_link SET state = @state WHERE id = @id AND state <> 2", new { id, state = (int)state }, transaction), cancellationToken).ConfigureAwait(false) > 0;
 
     public Task MarkOpenedAsync(long id, long openedMs, CancellationToken cancellationToken) =>
-        WriteAsync(async () =>
-        {
-            using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE share_link SET last_opened_ms = @openedMs WHERE id = @id", new { id, openedMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }, cancellationToken);
+        GatedWrite.RunAsync(factory, _writeGate, (connection, transaction) => connection.Execute(
+            "UPDATE share_link SET last_opened_ms = @openedMs WHERE id = @id", new { id, openedMs }, transaction), cancellationToken);
 
     private sealed class Row
     {

@@ -13,7 +13,22 @@ public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
 {
     public const int MaxBuckets = 4000;
 
-    public async Task<IReadOnlyList<FundingPoint>> GetFundingAsync(string baseAsset, FundingKind kind, long fromMs, long toMs, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FundingPoint>> GetFundingAsync(string baseAsset, FundingKind kind, long fromMs, long toMs, CancellationToken cancellationToken) =>
+        GetFundingAsync(baseAsset, null, null, kind, fromMs, toMs, cancellationToken);
+
+    /// <summary>
+    /// One venue market's funding as normalised rows (settled and quoted, oldest first, quoted bucketed as above): what
+    /// the carry calculator reads, without reading the asset's other venues.
+    /// </summary>
+    public async Task<IReadOnlyList<FundingRate>> GetMarketFundingAsync(string baseAsset, string venue, string symbol, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        var settled = await GetFundingAsync(baseAsset, venue, symbol, FundingKind.Settled, fromMs, toMs, cancellationToken).ConfigureAwait(false);
+        var quoted = await GetFundingAsync(baseAsset, venue, symbol, FundingKind.Quoted, fromMs, toMs, cancellationToken).ConfigureAwait(false);
+        return settled.Select(p => p.ToRate(FundingKind.Settled)).Concat(quoted.Select(p => p.ToRate(FundingKind.Quoted))).OrderBy(r => r.TimeMs).ToList();
+    }
+
+    private async Task<IReadOnlyList<FundingPoint>> GetFundingAsync(
+        string baseAsset, string? venue, string? symbol, FundingKind kind, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
         var bucket = Math.Max(1, (toMs - fromMs) / MaxBuckets);
@@ -22,18 +37,18 @@ public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
               SELECT f.venue AS Venue, f.symbol AS Symbol, f.ts_ms AS TimeMs, f.rate_1h AS Rate1h, f.interval_hours AS IntervalHours
               FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 1 AND f.leg IN (0, 1)
                    AND f.ts_ms BETWEEN @fromMs AND @toMs
-              WHERE m.base_asset = @baseAsset
+              WHERE m.base_asset = @baseAsset AND (@venue IS NULL OR m.venue = @venue) AND (@symbol IS NULL OR m.symbol = @symbol)
               ORDER BY f.venue, f.ts_ms
               """
             : """
               SELECT f.venue AS Venue, f.symbol AS Symbol, MAX(f.ts_ms) AS TimeMs, AVG(f.rate_1h) AS Rate1h, MAX(f.interval_hours) AS IntervalHours
               FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 0 AND f.leg IN (0, 1)
                    AND f.ts_ms BETWEEN @fromMs AND @toMs
-              WHERE m.base_asset = @baseAsset
+              WHERE m.base_asset = @baseAsset AND (@venue IS NULL OR m.venue = @venue) AND (@symbol IS NULL OR m.symbol = @symbol)
               GROUP BY f.venue, f.symbol, f.ts_ms / @bucket
               ORDER BY f.venue, TimeMs
               """;
-        var rows = await connection.QueryAsync<FundingRow>(new CommandDefinition(sql, new { baseAsset, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<FundingRow>(new CommandDefinition(sql, new { baseAsset, venue, symbol, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new FundingPoint(r.Venue, r.Symbol, r.TimeMs, r.Rate1h, r.IntervalHours)).ToList();
     }
 

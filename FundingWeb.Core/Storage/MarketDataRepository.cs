@@ -18,7 +18,7 @@ public sealed class MarketDataRepository(SqliteConnectionFactory factory)
 
     public SqliteConnectionFactory Factory => factory;
 
-    /// <summary>The one writer's gate, for other stores in the same file (alerts) to queue on instead of busy_timeout.</summary>
+    /// <summary>The one writer's gate, for other stores in the same file (alerts, share links; see <see cref="GatedWrite"/>).</summary>
     public SemaphoreSlim WriteGate => _writeGate;
 
     /// <summary>One poll of one venue, with the status it leaves the venue in, in one transaction.</summary>
@@ -130,22 +130,8 @@ public sealed class MarketDataRepository(SqliteConnectionFactory factory)
         ("price", "venue, symbol", ""),
     ];
 
-    private async Task<int> InGateAsync(Func<SqliteConnection, SqliteTransaction, int> work, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var connection = factory.Open();
-            using var transaction = connection.BeginTransaction();
-            var n = work(connection, transaction);
-            transaction.Commit();
-            return n;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    private Task<int> InGateAsync(Func<SqliteConnection, SqliteTransaction, int> work, CancellationToken cancellationToken) =>
+        GatedWrite.RunAsync(factory, _writeGate, work, cancellationToken);
 
     private static void UpsertVenue(SqliteConnection c, SqliteTransaction t, VenueInfo v) => c.Execute(
         """

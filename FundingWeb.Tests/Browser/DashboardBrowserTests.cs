@@ -178,7 +178,8 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         Assert.EndsWith("/venues", new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("set=dark"));
 
-        // Moving to another page inside the app, the toggle comes back to that page.
+        // Moving to another page inside the app (the live connection's own navigation), the toggle comes back to that page.
+        await LivePage.WaitForLiveAsync(page);
         await page.Locator("a[data-nav=Spreads]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/spreads(\\?|$)"));
         await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("return=%2Fspreads"));

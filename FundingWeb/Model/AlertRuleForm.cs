@@ -98,12 +98,12 @@ public sealed class AlertRuleForm
         if (name.Length > 80) errors.Add("Name: at most 80 characters.");
         if (UsesAsset && string.IsNullOrWhiteSpace(Asset)) errors.Add("Asset: choose an asset.");
         if (Kind == AlertRuleKind.FundingFlip && string.IsNullOrWhiteSpace(Venue)) errors.Add("Venue: a flip is watched on one venue.");
-        if (UsesThreshold && ThresholdPercent is not { } t0) errors.Add($"Threshold: enter a number ({ThresholdUnit}).");
+        if (UsesThreshold && ThresholdPercent is null) errors.Add($"Threshold: enter a number ({ThresholdUnit}).");
         if (UsesThreshold && ThresholdPercent is { } t1 && !double.IsFinite(t1)) errors.Add("Threshold: not a number.");
         if (Kind is AlertRuleKind.Spread or AlertRuleKind.OpenInterestChange or AlertRuleKind.LadderProximity && ThresholdPercent is <= 0)
             errors.Add("Threshold: must be above zero.");
         if (HysteresisPercent is < 0) errors.Add("Hysteresis: zero or more.");
-        if (UsesMinutes && Minutes is not { } m0) errors.Add($"{MinutesLabel}: enter a number of minutes.");
+        if (UsesMinutes && Minutes is null) errors.Add($"{MinutesLabel}: enter a number of minutes.");
         if (UsesMinutes && Minutes is < 0) errors.Add($"{MinutesLabel}: zero or more.");
         if (Kind is AlertRuleKind.OpenInterestChange or AlertRuleKind.Composite && Minutes is <= 0) errors.Add($"{MinutesLabel}: above zero.");
         if (Kind == AlertRuleKind.LadderProximity && MinNotionalUsd is not > 0) errors.Add("Minimum notional: enter USD above zero.");
@@ -212,7 +212,7 @@ public sealed class AlertRuleForm
             FundingFlipRule r => $"{r.Asset} funding on {r.Venue} flips {r.Direction switch { FlipDirection.ToNegative => "positive → negative", FlipDirection.ToPositive => "negative → positive", _ => "sign" }}",
             SpreadRule r => $"{r.Asset} widest cross-venue spread above {N(r.ThresholdApr * 100)} % APR for {N(r.MinDuration.TotalMinutes)} min",
             OpenInterestChangeRule r => $"{r.Asset} OI on {(r.Venue ?? "all venues")} {r.Direction switch { ChangeDirection.Rise => "rises", ChangeDirection.Fall => "falls", _ => "moves" }} more than {N(r.ThresholdFraction * 100)} % over {N(r.Window.TotalMinutes)} min",
-            LadderProximityRule r => $"{r.Asset} price within {N(r.WithinFraction * 100)} % of {r.Side switch { LiquidationSide.Long => "long", LiquidationSide.Short => "short", _ => "" }} liquidations ≥ ${N(r.MinNotionalUsd / 1e6)} M on {Where(r.Venue)}".Replace("of  liq", "of liq", StringComparison.Ordinal),
+            LadderProximityRule r => $"{r.Asset} price within {N(r.WithinFraction * 100)} % of {r.Side switch { LiquidationSide.Long => "long liquidations", LiquidationSide.Short => "short liquidations", _ => "liquidations" }} ≥ ${N(r.MinNotionalUsd / 1e6)} M on {Where(r.Venue)}",
             VenueStaleRule r => $"{(r.Venue ?? "any venue")} stale for more than {N(r.MinStale.TotalMinutes)} min",
             CompositeRule r => $"{r.Required} of {string.Join(", ", r.RuleIds.Select(id => ruleName?.Invoke(id) ?? id))} within {N(r.Within.TotalMinutes)} min",
             _ => rule.Kind.ToString(),

@@ -46,7 +46,7 @@ public sealed record LiquidationsPageModel(
                 continue;
             }
             var bars = oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote!.Market.Symbol && p.Base > 0)
-                .Select(p => new OpenInterestBar(p.TimeMs, p.Base, p.Usd / p.Base)).ToList();
+                .Select(OpenInterestBar.From).ToList();
             if (quote!.OpenInterestBase is { } baseOi && quote.Price is { } px) bars.Add(new OpenInterestBar(quote.TimeMs, baseOi, px));
             if (bars.Count < 2) continue;
             var options = ModelledLadderOptions.For(quote.Market);

@@ -14,6 +14,8 @@ namespace FundingWeb.Components.Pages;
 /// </summary>
 public sealed partial class Alerts : ComponentBase, IDisposable
 {
+    public const string Path = "/alerts";
+
     public const int HistoryRows = 200;
 
     private static readonly (AlertRuleKind Kind, string Label)[] Kinds =

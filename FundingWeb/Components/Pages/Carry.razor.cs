@@ -12,7 +12,7 @@ namespace FundingWeb.Components.Pages;
 /// <summary>
 /// The carry and exit-risk calculator. History (30 days of one market's settled and quoted funding) and liquidation
 /// levels are read when the position changes (navigation); price and today's quote come from the live snapshot and
-/// the estimate is recomputed from them at most every <see cref="RecomputeEvery"/>.
+/// the estimate is recomputed from them at most every <see cref="RecomputeEvery"/> (the hub subscription's own interval).
 /// </summary>
 public sealed partial class Carry : ComponentBase, IDisposable
 {
@@ -30,7 +30,6 @@ public sealed partial class Carry : ComponentBase, IDisposable
     private LadderKind _levelsKind;
     private readonly CarryOptions _options = new();
     private string? _loadedFor;
-    private long _computedMs;
     private IDisposable? _subscription;
 
     [Inject] public required MarketHub Hub { get; init; }
@@ -50,7 +49,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
     private long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     protected override void OnInitialized() =>
-        _subscription = Hub.Subscribe(() => InvokeAsync(OnTickAsync), TimeSpan.FromSeconds(1));
+        _subscription = Hub.Subscribe(() => InvokeAsync(OnTick), RecomputeEvery);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -91,12 +90,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
 
         var to = NowMs;
         var from = to - (long)_options.StressLookback.TotalMilliseconds - (long)(_query.HoldingHours * 3_600_000);
-        var symbol = _market.Market.Symbol;
-        var settled = await Queries.GetFundingAsync(_query.Asset, FundingKind.Settled, from, to, default);
-        var quoted = await Queries.GetFundingAsync(_query.Asset, FundingKind.Quoted, from, to, default);
-        _history = settled.Where(p => p.Venue == _venue.Venue.Id && p.Symbol == symbol).Select(p => p.ToRate(FundingKind.Settled))
-            .Concat(quoted.Where(p => p.Venue == _venue.Venue.Id && p.Symbol == symbol).Select(p => p.ToRate(FundingKind.Quoted)))
-            .OrderBy(r => r.TimeMs).ToList();
+        _history = await Queries.GetMarketFundingAsync(_market.Market.BaseAsset, _venue.Venue.Id, _market.Market.Symbol, from, to, default);
         (_levels, _levelsKind) = await Levels.GetAsync(_venue, _market, default);
         Compute();
     }
@@ -109,12 +103,11 @@ public sealed partial class Carry : ComponentBase, IDisposable
         var venue = _query.ExitDelayHours is { } delay ? _venue.Venue with { WithdrawalDelay = TimeSpan.FromHours(delay) } : _venue.Venue;
         var market = new CarryMarket(venue, price, _market.Market.MaintenanceMargin, quote?.Rate1h, _history, _levels, _levelsKind, NowMs);
         _estimate = CarryCalculator.Estimate(_query.ToPosition(_venue.Venue.Id), market, _options);
-        _computedMs = NowMs;
     }
 
-    private Task OnTickAsync()
+    private void OnTick()
     {
-        if (_estimate is null || NowMs - _computedMs < RecomputeEvery.TotalMilliseconds) return Task.CompletedTask;
+        if (_estimate is null) return;
         var snapshot = Hub.Current;
         if (_venue is { } v && snapshot.Venues.TryGetValue(v.Venue.Id, out var fresh) && fresh.Markets.TryGetValue(_market!.Market.Symbol, out var quote))
         {
@@ -122,7 +115,6 @@ public sealed partial class Carry : ComponentBase, IDisposable
         }
         Compute();
         StateHasChanged();
-        return Task.CompletedTask;
     }
 
     private void Calculate()

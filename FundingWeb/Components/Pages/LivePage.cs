@@ -85,12 +85,9 @@ public abstract class LivePage : ComponentBase, IDisposable
             Snapshot = Hub.Current;
             await OnTickAsync();
         }
-        catch (Exception ex) when (!_disposed)
+        catch (Exception ex)
         {
-            await DispatchExceptionAsync(ex);
-        }
-        catch (Exception) when (_disposed)
-        {
+            if (!_disposed) await DispatchExceptionAsync(ex);
         }
     });
 
