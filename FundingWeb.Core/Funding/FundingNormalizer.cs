@@ -58,5 +58,6 @@ public static class FundingNormalizer
 
     public static FundingRate Normalize(string venue, RawFundingRate raw) => new(
         venue, raw.Symbol, raw.TimeMs, raw.Kind, raw.Leg, raw.RateRaw, raw.IntervalHours, raw.Unit,
-        ToRate1h(raw.RateRaw, raw.Unit, raw.IntervalHours));
+        ToRate1h(raw.RateRaw, raw.Unit, raw.IntervalHours), raw.Origin,
+        raw.CrossCheck1h is double c && double.IsFinite(c) ? c : null);
 }

@@ -12,7 +12,7 @@ namespace FundingWeb.Core.Storage;
 /// Writes what the pollers fetch. There is one writer: every write goes through <see cref="_writeGate"/>, and one
 /// venue's poll is one transaction, so a crash loses at most the poll in flight and never leaves half of one.
 /// </summary>
-public sealed class MarketDataRepository(SqliteConnectionFactory factory)
+public sealed partial class MarketDataRepository(SqliteConnectionFactory factory)
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
@@ -55,8 +55,8 @@ public sealed class MarketDataRepository(SqliteConnectionFactory factory)
             UpsertVenue(connection, transaction, venue);
             var n = connection.Execute(
                 """
-                INSERT OR IGNORE INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h)
-                VALUES (@Venue, @Symbol, @Kind, @Leg, @TimeMs, @RateRaw, @IntervalHours, @Unit, @Rate1h)
+                INSERT OR IGNORE INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h, origin, check_rate_1h, implausible)
+                VALUES (@Venue, @Symbol, @Kind, @Leg, @TimeMs, @RateRaw, @IntervalHours, @Unit, @Rate1h, @Origin, @CrossCheck1h, @Implausible)
                 """, funding.Select(FundingParameters), transaction);
             n += connection.Execute(
                 """
@@ -143,23 +143,25 @@ public sealed class MarketDataRepository(SqliteConnectionFactory factory)
 
     private static void UpsertMarkets(SqliteConnection c, SqliteTransaction t, IReadOnlyList<Market> markets, long nowMs) => c.Execute(
         """
-        INSERT INTO market (venue, symbol, base_asset, funding_interval_hours, max_leverage, maintenance_margin, status, first_seen_ms, last_seen_ms)
-        VALUES (@Venue, @Symbol, @BaseAsset, @FundingIntervalHours, @MaxLeverage, @MaintenanceMargin, @status, @nowMs, @nowMs)
+        INSERT INTO market (venue, symbol, base_asset, funding_interval_hours, max_leverage, maintenance_margin, status, first_seen_ms, last_seen_ms, interval_assumed, funding_cap)
+        VALUES (@Venue, @Symbol, @BaseAsset, @FundingIntervalHours, @MaxLeverage, @MaintenanceMargin, @status, @nowMs, @nowMs, @IntervalAssumed, @FundingCap)
         ON CONFLICT (venue, symbol) DO UPDATE SET base_asset = excluded.base_asset,
             funding_interval_hours = excluded.funding_interval_hours, max_leverage = excluded.max_leverage,
-            maintenance_margin = excluded.maintenance_margin, status = excluded.status, last_seen_ms = excluded.last_seen_ms
-        """, markets.Select(m => new { m.Venue, m.Symbol, m.BaseAsset, m.FundingIntervalHours, m.MaxLeverage, m.MaintenanceMargin, status = m.Status.ToString(), nowMs }), t);
+            maintenance_margin = excluded.maintenance_margin, status = excluded.status, last_seen_ms = excluded.last_seen_ms,
+            interval_assumed = excluded.interval_assumed, funding_cap = excluded.funding_cap
+        """, markets.Select(m => new { m.Venue, m.Symbol, m.BaseAsset, m.FundingIntervalHours, m.MaxLeverage, m.MaintenanceMargin, status = m.Status.ToString(), nowMs, m.IntervalAssumed, m.FundingCap }), t);
 
     private static void UpsertFunding(SqliteConnection c, SqliteTransaction t, IReadOnlyList<FundingRate> funding) => c.Execute(
         """
-        INSERT INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h)
-        VALUES (@Venue, @Symbol, @Kind, @Leg, @TimeMs, @RateRaw, @IntervalHours, @Unit, @Rate1h)
+        INSERT INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h, origin, check_rate_1h, implausible)
+        VALUES (@Venue, @Symbol, @Kind, @Leg, @TimeMs, @RateRaw, @IntervalHours, @Unit, @Rate1h, @Origin, @CrossCheck1h, @Implausible)
         ON CONFLICT (venue, symbol, kind, leg, ts_ms) DO UPDATE SET rate_raw = excluded.rate_raw,
-            interval_hours = excluded.interval_hours, unit = excluded.unit, rate_1h = excluded.rate_1h
+            interval_hours = excluded.interval_hours, unit = excluded.unit, rate_1h = excluded.rate_1h,
+            origin = excluded.origin, check_rate_1h = excluded.check_rate_1h, implausible = excluded.implausible
         """, funding.Select(FundingParameters), t);
 
     private static object FundingParameters(FundingRate f) =>
-        new { f.Venue, f.Symbol, Kind = (int)f.Kind, Leg = (int)f.Leg, f.TimeMs, f.RateRaw, f.IntervalHours, Unit = f.Unit.ToString(), f.Rate1h };
+        new { f.Venue, f.Symbol, Kind = (int)f.Kind, Leg = (int)f.Leg, f.TimeMs, f.RateRaw, f.IntervalHours, Unit = f.Unit.ToString(), f.Rate1h, f.Origin, f.CrossCheck1h, f.Implausible };
 
     private static void UpsertOpenInterest(SqliteConnection c, SqliteTransaction t, string venue, IReadOnlyList<OpenInterestObservation> rows) => c.Execute(
         """
