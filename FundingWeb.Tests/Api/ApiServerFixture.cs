@@ -27,9 +27,9 @@ public sealed class ApiServerFixture : IAsyncLifetime
         using var connection = factory.Open();
         using var tx = connection.BeginTransaction();
         void Market(string venue, string symbol, string asset) => connection.Execute(
-            "INSERT INTO market VALUES (@venue, @symbol, @asset, 1, 20, 0.01, 'active', 0, 0)", new { venue, symbol, asset }, tx);
+            "INSERT INTO market (venue, symbol, base_asset, funding_interval_hours, max_leverage, maintenance_margin, status, first_seen_ms, last_seen_ms) VALUES (@venue, @symbol, @asset, 1, 20, 0.01, 'active', 0, 0)", new { venue, symbol, asset }, tx);
         void Funding(string venue, string symbol, int kind, long ts, double rate1h) => connection.Execute(
-            "INSERT INTO funding VALUES (@venue, @symbol, @kind, 0, @ts, @rate1h, 1, 'Fraction', @rate1h)", new { venue, symbol, kind, ts, rate1h }, tx);
+            "INSERT INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h) VALUES (@venue, @symbol, @kind, 0, @ts, @rate1h, 1, 'Fraction', @rate1h)", new { venue, symbol, kind, ts, rate1h }, tx);
         var t0 = Day.ToUnixTimeMilliseconds();
         const long hour = 3_600_000;
 

@@ -38,7 +38,7 @@ public sealed class MarketLiquidationLevelsTests : IDisposable
     private void OpenInterestBuilds()
     {
         using var c = _db.Factory.Open();
-        c.Execute("INSERT INTO market VALUES ('dydx', 'BTC-USD', 'BTC', 1, 20, 0.03, 'active', 0, 0)");
+        c.Execute("INSERT INTO market (venue, symbol, base_asset, funding_interval_hours, max_leverage, maintenance_margin, status, first_seen_ms, last_seen_ms) VALUES ('dydx', 'BTC-USD', 'BTC', 1, 20, 0.03, 'active', 0, 0)");
         for (var h = 6; h >= 0; h--)
         {
             var oiBase = 100 + (6 - h) * 100 / 6d;
