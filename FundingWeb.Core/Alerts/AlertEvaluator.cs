@@ -149,6 +149,7 @@ public sealed class AlertEvaluator
         LadderProximityRule r => AlertReadings.LadderProximity(r, snapshot, state.Firing, _levels),
         VenueStaleRule r => AlertReadings.VenueStale(r, snapshot, nowMs, state.Firing),
         CompositeRule r => AlertReadings.Composite(r, _states, _rules, nowMs),
+        ConventionChangeRule r => AlertReadings.ConventionChange(r, snapshot, nowMs),
         _ => null,
     };
 

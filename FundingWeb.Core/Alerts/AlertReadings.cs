@@ -17,7 +17,7 @@ internal static class AlertReadings
     public static AlertReading? FundingThreshold(FundingThresholdRule rule, MarketSnapshot snapshot, bool firing)
     {
         var values = FreshVenues(snapshot, rule.Venue)
-            .Select(v => (Venue: v.Venue.Id, Rate1h: v.ForAsset(rule.Asset)?.Funding?.Rate1h))
+            .Select(v => (Venue: v.Venue.Id, Rate1h: v.ForAsset(rule.Asset)?.PlausibleFunding?.Rate1h))
             .Where(x => x.Rate1h is { } r && double.IsFinite(r))
             .Select(x => (x.Venue, x.Rate1h!.Value, Value: FundingBasis.FromRate1h(x.Rate1h!.Value, rule.Basis)))
             .ToArray();
@@ -41,7 +41,7 @@ internal static class AlertReadings
     public static AlertReading? FundingFlip(FundingFlipRule rule, MarketSnapshot snapshot, ref AlertRuleState state)
     {
         if (!snapshot.Venues.TryGetValue(rule.Venue, out var venue) || venue.Status.IsStale
-            || venue.ForAsset(rule.Asset)?.Funding?.Rate1h is not { } rate1h || !double.IsFinite(rate1h))
+            || venue.ForAsset(rule.Asset)?.PlausibleFunding?.Rate1h is not { } rate1h || !double.IsFinite(rate1h))
         {
             return null;
         }
@@ -69,7 +69,7 @@ internal static class AlertReadings
     public static AlertReading? Spread(SpreadRule rule, MarketSnapshot snapshot, bool firing)
     {
         var quotes = FreshVenues(snapshot, null)
-            .Select(v => (v.Venue, Rate1h: v.ForAsset(rule.Asset)?.Funding?.Rate1h))
+            .Select(v => (v.Venue, Rate1h: v.ForAsset(rule.Asset)?.PlausibleFunding?.Rate1h))
             .Where(x => x.Rate1h is not null)
             .Select(x => new SpreadQuote(x.Venue.Id, x.Rate1h!.Value, x.Venue.TakerFee));
         if (FundingSpread.Widest(quotes) is not { } spread)
@@ -180,6 +180,30 @@ internal static class AlertReadings
         var names = tripped.Length > 0 ? ": " + string.Join(", ", tripped) : "";
         var reason = string.Create(Inv, $"{tripped.Length} of {rule.RuleIds.Count} fired within {rule.Within.TotalMinutes:0.#} min{names}, {rule.Required} needed");
         return new AlertReading(tripped.Length, tripped.Length >= rule.Required, reason, null, null);
+    }
+
+    /// <summary>
+    /// The newest interval or unit change among the watched markets. Stale venues count: a change read before the venue went
+    /// stale is still a fact. Nothing to say until some watched market has changed once.
+    /// </summary>
+    public static AlertReading? ConventionChange(ConventionChangeRule rule, MarketSnapshot snapshot, long nowMs)
+    {
+        var newest = snapshot.Venues.Values
+            .Where(v => rule.Venue is null || v.Venue.Id == rule.Venue)
+            .SelectMany(v => v.Markets.Values
+                .Where(m => rule.Asset is null || string.Equals(m.Market.BaseAsset, rule.Asset, StringComparison.OrdinalIgnoreCase))
+                .Select(m => (Venue: v.Venue.Id, m.Market.BaseAsset, Change: m.Convention?.LastChange)))
+            .Where(x => x.Change is not null)
+            .OrderByDescending(x => x.Change!.TimeMs).ThenBy(x => x.Venue, StringComparer.Ordinal).ThenBy(x => x.Change!.Symbol, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (newest.Change is not { } change)
+        {
+            return null;
+        }
+        var ageMs = Math.Max(0, nowMs - change.TimeMs);
+        var minutes = ageMs / 60_000d;
+        var reason = string.Create(Inv, $"{newest.Venue} {change.Describe()}, {minutes:0.#} min ago");
+        return new AlertReading(minutes, ageMs < (long)rule.Window.TotalMilliseconds, reason, newest.Venue, newest.BaseAsset);
     }
 
     private static IEnumerable<VenueSnapshot> FreshVenues(MarketSnapshot snapshot, string? venue) =>

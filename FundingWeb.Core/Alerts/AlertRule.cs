@@ -20,6 +20,7 @@ namespace FundingWeb.Core.Alerts;
 [JsonDerivedType(typeof(LadderProximityRule), "ladder_proximity")]
 [JsonDerivedType(typeof(VenueStaleRule), "venue_stale")]
 [JsonDerivedType(typeof(CompositeRule), "composite")]
+[JsonDerivedType(typeof(ConventionChangeRule), "convention_change")]
 public abstract record AlertRule
 {
     public required string Id { get; init; }

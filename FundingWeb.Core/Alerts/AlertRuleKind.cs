@@ -12,10 +12,11 @@ public enum AlertRuleKind
     LadderProximity,
     VenueStale,
     Composite,
+    ConventionChange,
 }
 
 public static class AlertRuleKinds
 {
-    /// <summary>snake_case name: funding_threshold, funding_flip, spread, open_interest_change, ladder_proximity, venue_stale, composite.</summary>
+    /// <summary>snake_case name: funding_threshold, funding_flip, spread, open_interest_change, ladder_proximity, venue_stale, composite, convention_change.</summary>
     public static string Token(AlertRuleKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 }

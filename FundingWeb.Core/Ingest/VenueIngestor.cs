@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using FundingWeb.Core.Funding;
 using FundingWeb.Core.Live;
@@ -7,12 +8,15 @@ using FundingWeb.Core.Venues;
 namespace FundingWeb.Core.Ingest;
 
 /// <summary>
-/// The one path from a venue's answer to the screen: normalise every raw rate, write the poll in one transaction,
-/// then publish a new snapshot. Nothing is published that was not committed.
+/// The one path from a venue's answer to the screen: normalise every raw rate, read each market's convention and flag
+/// implausible rates against it, write the poll in one transaction, then publish a new snapshot. Nothing is published
+/// that was not committed.
 /// </summary>
-public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub, TimeProvider time, TimeSpan? rawInterval = null)
+public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub, TimeProvider time, TimeSpan? rawInterval = null,
+    double sanityBound1h = FundingPlausibility.DefaultSanityBound1h)
 {
     private readonly RawRowSampler _sampler = new(rawInterval ?? TimeSpan.Zero);
+    private readonly ConcurrentDictionary<string, ConventionTracker> _conventions = new(StringComparer.Ordinal);
 
     private static readonly TimeSpan LiquidationMemory = TimeSpan.FromHours(6);
 
@@ -33,12 +37,22 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         }
 
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var conventionTracker = _conventions.GetOrAdd(venue.Id, id => new ConventionTracker(id, repository.GetConventions(id)));
+        var conventions = conventionTracker.Read(poll.Markets, poll.Funding, poll.FetchedAtMs);
+        var flagged = FundingPlausibility.Flag(funding, symbol => conventionTracker.Known.GetValueOrDefault(symbol), sanityBound1h);
         var dataLag = poll.DataTimeMs is { } dataTime ? poll.FetchedAtMs - dataTime : (long?)null;
         var status = tracker.Success(nowMs, latencyMs, dataLag, errors);
         var stored = poll with { OpenInterest = _sampler.OpenInterest(venue.Id, poll.OpenInterest), Prices = _sampler.Prices(venue.Id, poll.Prices) };
-        await repository.UpsertPollAsync(venue, stored, _sampler.Funding(funding), status, cancellationToken).ConfigureAwait(false);
-        hub.Publish(current => current.WithVenue(Build(current, venue, poll, funding, status, errors), nowMs));
+        await repository.UpsertPollAsync(venue, stored, _sampler.Funding(flagged), status, cancellationToken, conventions).ConfigureAwait(false);
+        hub.Publish(current => current.WithVenue(Build(current, venue, poll, flagged, status, errors, conventionTracker.Known), nowMs));
         return status;
+    }
+
+    /// <summary>The rule the poll applies, for rows that arrive by another path (backfill).</summary>
+    public IReadOnlyList<FundingRate> FlagImplausible(string venueId, IReadOnlyList<FundingRate> rows)
+    {
+        var known = _conventions.TryGetValue(venueId, out var t) ? t.Known : repository.GetConventions(venueId);
+        return FundingPlausibility.Flag(rows, symbol => known.GetValueOrDefault(symbol), sanityBound1h);
     }
 
     public async Task<VenueStatus> FailAsync(VenueInfo venue, VenueStatusTracker tracker, string reason, double latencyMs, CancellationToken cancellationToken)
@@ -54,7 +68,8 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         return status;
     }
 
-    private static VenueSnapshot Build(MarketSnapshot current, VenueInfo venue, VenuePoll poll, List<FundingRate> funding, VenueStatus status, List<MarketError> errors)
+    private static VenueSnapshot Build(MarketSnapshot current, VenueInfo venue, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status,
+        List<MarketError> errors, IReadOnlyDictionary<string, MarketConvention> conventions)
     {
         var previous = current.Venues.TryGetValue(venue.Id, out var v) ? v : VenueSnapshot.Empty(venue);
         var quoted = funding.Where(f => f.Kind == FundingKind.Quoted).ToLookup(f => f.Symbol);
@@ -68,12 +83,13 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
             var legs = quoted[market.Symbol]
                 .GroupBy(f => f.Leg)
                 .Select(g => g.MaxBy(f => f.TimeMs)!)
-                .Select(f => new FundingQuote(f.Leg, f.Rate1h, f.RateRaw, f.IntervalHours, f.Unit, f.TimeMs, poll.FetchedAtMs, sources.GetValueOrDefault((f.Symbol, f.Leg))))
+                .Select(f => new FundingQuote(f.Leg, f.Rate1h, f.RateRaw, f.IntervalHours, f.Unit, f.TimeMs, poll.FetchedAtMs, sources.GetValueOrDefault((f.Symbol, f.Leg)), f.Implausible))
                 .ToImmutableArray();
             if (legs.IsEmpty && previous.Markets.TryGetValue(market.Symbol, out var old)) legs = old.Legs;
             oi.TryGetValue(market.Symbol, out var o);
             prices.TryGetValue(market.Symbol, out var p);
-            markets[market.Symbol] = new MarketQuote(market, legs, p?.Mark, p?.Index, o?.Base, o?.Usd, o?.LongUsd, o?.ShortUsd, poll.DataTimeMs ?? poll.FetchedAtMs);
+            markets[market.Symbol] = new MarketQuote(market, legs, p?.Mark, p?.Index, o?.Base, o?.Usd, o?.LongUsd, o?.ShortUsd, poll.DataTimeMs ?? poll.FetchedAtMs,
+                conventions.GetValueOrDefault(market.Symbol));
         }
 
         var cutoff = poll.FetchedAtMs - (long)LiquidationMemory.TotalMilliseconds;

@@ -22,7 +22,8 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
     public SemaphoreSlim WriteGate => _writeGate;
 
     /// <summary>One poll of one venue, with the status it leaves the venue in, in one transaction.</summary>
-    public async Task UpsertPollAsync(VenueInfo venue, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status, CancellationToken cancellationToken)
+    public async Task UpsertPollAsync(VenueInfo venue, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status, CancellationToken cancellationToken,
+        Ingest.ConventionUpdate? conventions = null)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -36,6 +37,7 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
             UpsertPrices(connection, transaction, venue.Id, poll.Prices);
             UpsertLiquidations(connection, transaction, venue.Id, poll.Liquidations);
             UpsertStatus(connection, transaction, status);
+            UpsertConventions(connection, transaction, conventions);
             transaction.Commit();
         }
         finally

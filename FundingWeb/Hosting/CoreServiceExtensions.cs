@@ -29,7 +29,8 @@ public static class CoreServiceExtensions
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<MarketHub>();
         services.AddSingleton(sp => new VenueIngestor(sp.GetRequiredService<MarketDataRepository>(), sp.GetRequiredService<MarketHub>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.RawInterval));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.RawInterval,
+            configuration.GetValue<double?>("Funding:SanityBound1h") is { } bound && double.IsFinite(bound) && bound > 0 ? bound : Core.Funding.FundingPlausibility.DefaultSanityBound1h));
         services.AddSingleton<VenueBackfill>();
         return services;
     }

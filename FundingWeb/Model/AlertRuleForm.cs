@@ -62,14 +62,15 @@ public sealed class AlertRuleForm
         AlertRuleKind.OpenInterestChange => "Over a window of (minutes)",
         AlertRuleKind.VenueStale => "Stale for more than (minutes)",
         AlertRuleKind.Composite => "Within (minutes)",
+        AlertRuleKind.ConventionChange => "Notify for changes newer than (minutes)",
         _ => "Minutes",
     };
 
     public bool UsesAsset => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite);
     public bool UsesVenue => Kind is not (AlertRuleKind.Spread or AlertRuleKind.Composite);
-    public bool UsesThreshold => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite or AlertRuleKind.FundingFlip);
-    public bool UsesHysteresis => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite);
-    public bool UsesMinutes => Kind is AlertRuleKind.Spread or AlertRuleKind.OpenInterestChange or AlertRuleKind.VenueStale or AlertRuleKind.Composite;
+    public bool UsesThreshold => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite or AlertRuleKind.FundingFlip or AlertRuleKind.ConventionChange);
+    public bool UsesHysteresis => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite or AlertRuleKind.ConventionChange);
+    public bool UsesMinutes => Kind is AlertRuleKind.Spread or AlertRuleKind.OpenInterestChange or AlertRuleKind.VenueStale or AlertRuleKind.Composite or AlertRuleKind.ConventionChange;
     public bool UsesBasis => Kind is AlertRuleKind.FundingThreshold;
 
     /// <summary>The direction choices of this kind: (token, label).</summary>
@@ -96,7 +97,7 @@ public sealed class AlertRuleForm
         var name = Name.Trim();
         if (name.Length == 0) errors.Add("Name: give the rule a name.");
         if (name.Length > 80) errors.Add("Name: at most 80 characters.");
-        if (UsesAsset && string.IsNullOrWhiteSpace(Asset)) errors.Add("Asset: choose an asset.");
+        if (UsesAsset && Kind != AlertRuleKind.ConventionChange && string.IsNullOrWhiteSpace(Asset)) errors.Add("Asset: choose an asset.");
         if (Kind == AlertRuleKind.FundingFlip && string.IsNullOrWhiteSpace(Venue)) errors.Add("Venue: a flip is watched on one venue.");
         if (UsesThreshold && ThresholdPercent is null) errors.Add($"Threshold: enter a number ({ThresholdUnit}).");
         if (UsesThreshold && ThresholdPercent is { } t1 && !double.IsFinite(t1)) errors.Add("Threshold: not a number.");
@@ -105,7 +106,7 @@ public sealed class AlertRuleForm
         if (HysteresisPercent is < 0) errors.Add("Hysteresis: zero or more.");
         if (UsesMinutes && Minutes is null) errors.Add($"{MinutesLabel}: enter a number of minutes.");
         if (UsesMinutes && Minutes is < 0) errors.Add($"{MinutesLabel}: zero or more.");
-        if (Kind is AlertRuleKind.OpenInterestChange or AlertRuleKind.Composite && Minutes is <= 0) errors.Add($"{MinutesLabel}: above zero.");
+        if (Kind is AlertRuleKind.OpenInterestChange or AlertRuleKind.Composite or AlertRuleKind.ConventionChange && Minutes is <= 0) errors.Add($"{MinutesLabel}: above zero.");
         if (Kind == AlertRuleKind.LadderProximity && MinNotionalUsd is not > 0) errors.Add("Minimum notional: enter USD above zero.");
         if (Kind == AlertRuleKind.Composite)
         {
@@ -143,7 +144,9 @@ public sealed class AlertRuleForm
                 Side = Direction.Length == 0 ? null : Enum.Parse<LiquidationSide>(Direction),
             },
             AlertRuleKind.VenueStale => new VenueStaleRule { Id = id, Name = name, Venue = venue, MinStale = minutes },
-            _ => new CompositeRule { Id = id, Name = name, RuleIds = [.. RuleIds], Required = Required, Within = minutes },
+            AlertRuleKind.Composite => new CompositeRule { Id = id, Name = name, RuleIds = [.. RuleIds], Required = Required, Within = minutes },
+            AlertRuleKind.ConventionChange => new ConventionChangeRule { Id = id, Name = name, Venue = venue, Asset = asset.Length == 0 ? null : asset, Window = minutes },
+            _ => throw new InvalidOperationException($"The form cannot make a {Kind} rule."),
         };
         rule = rule with
         {
@@ -197,6 +200,9 @@ public sealed class AlertRuleForm
             case CompositeRule r:
                 (form.RuleIds, form.Required, form.Minutes) = ([.. r.RuleIds], r.Required, r.Within.TotalMinutes);
                 break;
+            case ConventionChangeRule r:
+                (form.Asset, form.Venue, form.Minutes) = (r.Asset ?? "", r.Venue ?? "", r.Window.TotalMinutes);
+                break;
         }
         return form;
     }
@@ -215,9 +221,10 @@ public sealed class AlertRuleForm
             LadderProximityRule r => $"{r.Asset} price within {N(r.WithinFraction * 100)} % of {r.Side switch { LiquidationSide.Long => "long liquidations", LiquidationSide.Short => "short liquidations", _ => "liquidations" }} ≥ ${N(r.MinNotionalUsd / 1e6)} M on {Where(r.Venue)}",
             VenueStaleRule r => $"{(r.Venue ?? "any venue")} stale for more than {N(r.MinStale.TotalMinutes)} min",
             CompositeRule r => $"{r.Required} of {string.Join(", ", r.RuleIds.Select(id => ruleName?.Invoke(id) ?? id))} within {N(r.Within.TotalMinutes)} min",
+            ConventionChangeRule r => $"funding interval or unit changes on {(r.Asset ?? "any asset")} at {Where(r.Venue)} (notified for {N(r.Window.TotalMinutes)} min)",
             _ => rule.Kind.ToString(),
         };
-        return rule.Hysteresis > 0 && rule is not (VenueStaleRule or CompositeRule) ? $"{text} (hysteresis {N(rule.Hysteresis * 100)})" : text;
+        return rule.Hysteresis > 0 && rule is not (VenueStaleRule or CompositeRule or ConventionChangeRule) ? $"{text} (hysteresis {N(rule.Hysteresis * 100)})" : text;
     }
 
     /// <summary>A transition's value in its kind's unit, for the history table.</summary>
@@ -230,6 +237,7 @@ public sealed class AlertRuleForm
         AlertRuleKind.OpenInterestChange => string.Create(CultureInfo.InvariantCulture, $"{value * 100:+0.##;-0.##;0} %"),
         AlertRuleKind.LadderProximity => string.Create(CultureInfo.InvariantCulture, $"${value / 1e6:0.##} M"),
         AlertRuleKind.VenueStale => string.Create(CultureInfo.InvariantCulture, $"{value:0.#} min"),
+        AlertRuleKind.ConventionChange => string.Create(CultureInfo.InvariantCulture, $"{value:0.#} min ago"),
         _ => value.ToString("0", CultureInfo.InvariantCulture),
     };
 

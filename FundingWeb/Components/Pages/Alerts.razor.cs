@@ -27,6 +27,7 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         (AlertRuleKind.LadderProximity, "Price near a liquidation cluster"),
         (AlertRuleKind.VenueStale, "Venue stale"),
         (AlertRuleKind.Composite, "Two (or N) of these within M minutes"),
+        (AlertRuleKind.ConventionChange, "Funding interval or unit changed"),
     ];
 
     private AlertRuleForm _form = NewForm();
