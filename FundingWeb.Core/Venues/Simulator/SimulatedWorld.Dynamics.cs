@@ -212,7 +212,10 @@ public sealed partial class SimulatedWorld
             }
             else
             {
-                funding.Add(new(m.Market.Symbol, now, FundingKind.Quoted, FundingNormalizer.FromRate1h(m.Rate1h, unit, interval), interval, unit, FundingLeg.Net, source + "#funding"));
+                var rate1h = _options.ImplausibleMarkets.Contains($"{m.Market.Venue}/{m.Asset.Symbol}", StringComparer.OrdinalIgnoreCase)
+                    ? (m.Rate1h < 0 ? -3 : 3) * m.Profile.Cap1h
+                    : m.Rate1h;
+                funding.Add(new(m.Market.Symbol, now, FundingKind.Quoted, FundingNormalizer.FromRate1h(rate1h, unit, interval), interval, unit, FundingLeg.Net, source + "#funding"));
             }
             oi.Add(OpenInterestOf(m, now));
             prices.Add(new PriceObservation(m.Market.Symbol, now, MarkOf(m), IndexOf(m)));

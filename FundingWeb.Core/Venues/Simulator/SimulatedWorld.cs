@@ -114,8 +114,10 @@ public sealed partial class SimulatedWorld
             };
             var period = profile.Style == SimFundingStyle.ContinuousPerPeriod && asset.Tier > 1 && listingDraw < 0.3 ? 1d : 8d;
             var (_, interval) = profile.Convention(period);
+            var quotedOver = profile.Style == SimFundingStyle.ContinuousPerPeriod ? period : interval;
+            // Simulated venues publish their cap like Paradex does (max_funding_rate per period), so the plausibility rule has one to apply.
             var market = new Market(profile.Info.Id, profile.SymbolOf(asset.Symbol), asset.Symbol,
-                profile.Style == SimFundingStyle.ContinuousPerPeriod ? period : interval, maxLeverage, 0.5 / maxLeverage);
+                quotedOver, maxLeverage, 0.5 / maxLeverage, FundingCap: profile.Cap1h * quotedOver);
             var oiUsd = asset.OpenInterestUsd * profile.OiShare * (0.6 + 0.8 * _random.Uniform());
             var state = new SimMarketState(profile, asset, market, 0.0003 * _random.Normal(), oiUsd, 0.5 + 0.1 * _random.Normal())
             {

@@ -20,6 +20,12 @@ public sealed class SimulatorOptions
     /// <summary>Mean simulated hours between congestion episodes per venue (funding spike + lagging data); 0 turns them off.</summary>
     public double CongestionEveryHours { get; set; } = 6;
 
+    /// <summary>
+    /// "venue/ASSET" markets whose simulated API quotes three times the market's own cap, like the real isolated market seen
+    /// at 0.73 % per hour: the quote shows as implausible. Empty by default.
+    /// </summary>
+    public List<string> ImplausibleMarkets { get; set; } = [];
+
     /// <summary>Venues whose positions are public in the simulation (measured ladders); the others expose only OI.</summary>
     public List<string> PositionVenues { get; set; } = ["hyperliquid", "lighter", "gmx"];
 }
