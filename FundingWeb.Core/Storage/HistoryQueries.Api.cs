@@ -10,8 +10,8 @@ public sealed record VenueLiquidation(string Venue, LiquidationEvent Event);
 /// <summary>
 /// Reads for the scripted API: filtered by venue in SQL and cut at <c>limit</c> rows, so a caller asking for too much
 /// costs one bounded read; the caller asks for one row more than it serves to tell "exactly full" from "too many".
-/// Quoted funding is averaged into the same time buckets as the charts; settled funding, OI (hourly) and
-/// liquidations are the stored rows. An empty <c>venues</c> means all venues.
+/// Quoted funding is averaged into the same time buckets as the charts (over plausible rows only); settled funding
+/// (implausible rows included, with their reason, and each row's origin), OI (hourly) and liquidations are the stored rows. An empty <c>venues</c> means all venues.
 /// </summary>
 public sealed partial class HistoryQueries
 {
@@ -22,7 +22,8 @@ public sealed partial class HistoryQueries
         var bucket = Math.Max(1, (toMs - fromMs) / MaxBuckets);
         var sql = kind == FundingKind.Settled
             ? """
-              SELECT f.venue AS Venue, f.symbol AS Symbol, f.ts_ms AS TimeMs, f.rate_1h AS Rate1h, f.interval_hours AS IntervalHours
+              SELECT f.venue AS Venue, f.symbol AS Symbol, f.ts_ms AS TimeMs, f.rate_1h AS Rate1h, f.interval_hours AS IntervalHours,
+                     f.origin AS Origin, f.implausible AS Implausible
               FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 1 AND f.leg IN (0, 1)
                    AND f.ts_ms BETWEEN @fromMs AND @toMs
               WHERE m.base_asset = @baseAsset AND (@all OR m.venue IN @venues)
@@ -31,14 +32,14 @@ public sealed partial class HistoryQueries
             : """
               SELECT f.venue AS Venue, f.symbol AS Symbol, MAX(f.ts_ms) AS TimeMs, AVG(f.rate_1h) AS Rate1h, MAX(f.interval_hours) AS IntervalHours
               FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 0 AND f.leg IN (0, 1)
-                   AND f.ts_ms BETWEEN @fromMs AND @toMs
+                   AND f.ts_ms BETWEEN @fromMs AND @toMs AND f.implausible IS NULL
               WHERE m.base_asset = @baseAsset AND (@all OR m.venue IN @venues)
               GROUP BY f.venue, f.symbol, f.ts_ms / @bucket
               ORDER BY f.venue, f.symbol, TimeMs LIMIT @limit
               """;
         var rows = await connection.QueryAsync<FundingRow>(new CommandDefinition(sql,
             new { baseAsset, fromMs, toMs, bucket, limit, all = venues.Count == 0, venues }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new FundingPoint(r.Venue, r.Symbol, r.TimeMs, r.Rate1h, r.IntervalHours)).ToList();
+        return rows.Select(r => new FundingPoint(r.Venue, r.Symbol, r.TimeMs, r.Rate1h, r.IntervalHours, r.Origin, r.Implausible)).ToList();
     }
 
     public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestRowsAsync(string baseAsset, IReadOnlyCollection<string> venues,

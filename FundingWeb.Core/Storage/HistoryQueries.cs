@@ -7,7 +7,9 @@ namespace FundingWeb.Core.Storage;
 /// <summary>
 /// History for charts, read on page load or a user action (never per tick). Quoted rates at poll cadence are averaged
 /// into at most <see cref="MaxBuckets"/> time buckets in SQL, so a year of history stays a bounded read.
-/// Only the market rate is read: the net leg, or the long leg where a venue quotes sides apart (GMX).
+/// Only the market rate is read: the net leg, or the long leg where a venue quotes sides apart (GMX). Implausible rows
+/// are stored but never trusted: charts and calculators read only plausible ones (<see cref="GetImplausibleFundingAsync"/>
+/// lists the others, with their reasons, for markers).
 /// </summary>
 public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
 {
@@ -34,22 +36,41 @@ public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
         var bucket = Math.Max(1, (toMs - fromMs) / MaxBuckets);
         var sql = kind == FundingKind.Settled
             ? """
-              SELECT f.venue AS Venue, f.symbol AS Symbol, f.ts_ms AS TimeMs, f.rate_1h AS Rate1h, f.interval_hours AS IntervalHours
+              SELECT f.venue AS Venue, f.symbol AS Symbol, f.ts_ms AS TimeMs, f.rate_1h AS Rate1h, f.interval_hours AS IntervalHours, f.origin AS Origin
               FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 1 AND f.leg IN (0, 1)
-                   AND f.ts_ms BETWEEN @fromMs AND @toMs
+                   AND f.ts_ms BETWEEN @fromMs AND @toMs AND f.implausible IS NULL
               WHERE m.base_asset = @baseAsset AND (@venue IS NULL OR m.venue = @venue) AND (@symbol IS NULL OR m.symbol = @symbol)
               ORDER BY f.venue, f.ts_ms
               """
             : """
               SELECT f.venue AS Venue, f.symbol AS Symbol, MAX(f.ts_ms) AS TimeMs, AVG(f.rate_1h) AS Rate1h, MAX(f.interval_hours) AS IntervalHours
               FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.kind = 0 AND f.leg IN (0, 1)
-                   AND f.ts_ms BETWEEN @fromMs AND @toMs
+                   AND f.ts_ms BETWEEN @fromMs AND @toMs AND f.implausible IS NULL
               WHERE m.base_asset = @baseAsset AND (@venue IS NULL OR m.venue = @venue) AND (@symbol IS NULL OR m.symbol = @symbol)
               GROUP BY f.venue, f.symbol, f.ts_ms / @bucket
               ORDER BY f.venue, TimeMs
               """;
         var rows = await connection.QueryAsync<FundingRow>(new CommandDefinition(sql, new { baseAsset, venue, symbol, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new FundingPoint(r.Venue, r.Symbol, r.TimeMs, r.Rate1h, r.IntervalHours)).ToList();
+        return rows.Select(r => new FundingPoint(r.Venue, r.Symbol, r.TimeMs, r.Rate1h, r.IntervalHours, r.Origin)).ToList();
+    }
+
+    /// <summary>
+    /// The implausible market-rate rows of an asset in a range (quoted and settled), newest first and bounded: what a chart
+    /// marks and a page counts instead of drawing them into the series.
+    /// </summary>
+    public async Task<IReadOnlyList<FundingPoint>> GetImplausibleFundingAsync(string baseAsset, long fromMs, long toMs, int limit, CancellationToken cancellationToken)
+    {
+        using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<FundingRow>(new CommandDefinition(
+            """
+            SELECT f.venue AS Venue, f.symbol AS Symbol, f.ts_ms AS TimeMs, f.rate_1h AS Rate1h, f.interval_hours AS IntervalHours,
+                   f.origin AS Origin, f.implausible AS Implausible
+            FROM market m JOIN funding f ON f.venue = m.venue AND f.symbol = m.symbol AND f.leg IN (0, 1)
+                 AND f.ts_ms BETWEEN @fromMs AND @toMs AND f.implausible IS NOT NULL
+            WHERE m.base_asset = @baseAsset
+            ORDER BY f.ts_ms DESC LIMIT @limit
+            """, new { baseAsset, fromMs, toMs, limit = Math.Clamp(limit, 1, 10_000) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new FundingPoint(r.Venue, r.Symbol, r.TimeMs, r.Rate1h, r.IntervalHours, r.Origin, r.Implausible)).ToList();
     }
 
     /// <summary>OI by venue, the last observation of each hour (poll-cadence rows collapse to hourly).</summary>
@@ -102,6 +123,8 @@ public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
         public long TimeMs { get; set; }
         public double Rate1h { get; set; }
         public double IntervalHours { get; set; }
+        public string? Origin { get; set; }
+        public string? Implausible { get; set; }
     }
 
     private sealed class OpenInterestRow

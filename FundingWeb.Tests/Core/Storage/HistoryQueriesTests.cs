@@ -46,4 +46,30 @@ public class HistoryQueriesTests : IDisposable
         var oi = Assert.Single(await new HistoryQueries(_db.Factory).GetOpenInterestAsync("BTC", 0, 8 * 3_600_000, default));
         Assert.Equal(900_000, oi.Usd);
     }
+
+    [Fact]
+    public async Task GetFundingAsync_ImplausibleRows_LeftOutOfChartsListedWithReasonAndKeptInTheApiWithOrigin()
+    {
+        var repository = new MarketDataRepository(_db.Factory);
+        var market = new Market("dydx", "BTC-USD", "BTC", 1, 50, 0.01);
+        await repository.UpsertPollAsync(Venue, new VenuePoll(1, [market], [], [], [], [], []), [], VenueStatus.Unknown("dydx"), default);
+        FundingRate Row(long ts, FundingKind kind, double rate, string? why, string? origin = null) =>
+            FundingNormalizer.Normalize("dydx", new RawFundingRate("BTC-USD", ts, kind, rate, 1, RateUnit.Fraction, Origin: origin)) with { Implausible = why };
+        await repository.InsertHistoryAsync(Venue,
+        [
+            Row(1_000, FundingKind.Quoted, 0.00001, null), Row(2_000, FundingKind.Quoted, 0.5, "beyond the cap"),
+            Row(3_600_000, FundingKind.Settled, 0.00002, null, FundingOrigins.IndexDelta), Row(7_200_000, FundingKind.Settled, 0.7, "beyond the cap"),
+        ], [], default);
+        var queries = new HistoryQueries(_db.Factory);
+
+        var quoted = Assert.Single(await queries.GetFundingAsync("BTC", FundingKind.Quoted, 0, 8 * 3_600_000, default));
+        Assert.Equal(0.00001, quoted.Rate1h, 12); // the bucket's average leaves the implausible quote out
+        var settled = Assert.Single(await queries.GetFundingAsync("BTC", FundingKind.Settled, 0, 8 * 3_600_000, default));
+        Assert.Equal(FundingOrigins.IndexDelta, settled.Origin);
+        var flagged = await queries.GetImplausibleFundingAsync("BTC", 0, 8 * 3_600_000, 100, default);
+        Assert.Equal([7_200_000L, 2_000L], flagged.Select(p => p.TimeMs));
+        Assert.All(flagged, p => Assert.Equal("beyond the cap", p.Implausible));
+        var api = await queries.GetFundingRowsAsync("BTC", FundingKind.Settled, [], 0, 8 * 3_600_000, 100, default);
+        Assert.Equal([null, "beyond the cap"], api.Select(p => p.Implausible));
+    }
 }
