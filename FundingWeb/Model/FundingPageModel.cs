@@ -41,8 +41,8 @@ public sealed record FundingPageModel(
         var dashes = new List<int>();
         foreach (var venue in venues)
         {
-            history.Add(Series($"{Name(venue)} settled", settled.Where(p => p.Venue == venue && p.TimeMs >= fromMs), basis) with { Meta = Meta(Name(venue), settled, venue, basis) });
-            history.Add(Series($"{Name(venue)} quoted", quoted.Where(p => p.Venue == venue), basis) with { Meta = Meta(Name(venue), quoted, venue, basis) });
+            history.Add(Series($"{Name(venue)} settled", settled.Where(p => p.Venue == venue && p.TimeMs >= fromMs), basis) with { Meta = Meta(Name(venue), settled, venue, basis), Key = SettledKey(venue) });
+            history.Add(Series($"{Name(venue)} quoted", quoted.Where(p => p.Venue == venue), basis) with { Meta = Meta(Name(venue), quoted, venue, basis), Key = QuotedKey(venue) });
             colors.Add(VenueColors.For(venue));
             colors.Add(VenueColors.For(venue));
             dashes.Add(0);
@@ -91,6 +91,11 @@ public sealed record FundingPageModel(
         };
         return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues);
     }
+
+    /// <summary>The stable ids live ticks append to.</summary>
+    public static string QuotedKey(string venue) => venue + ":quoted";
+
+    public static string SettledKey(string venue) => venue + ":settled";
 
     /// <summary>A live point for a venue's quoted series, in the page's basis ([x, y] like every other point).</summary>
     public static double[] LivePoint(FundingQuote quote, RateBasis basis) => [quote.TimeMs, Math.Round(BasisDisplay.Percent(quote.Rate1h, basis), 6)];

@@ -10,7 +10,7 @@ namespace FundingWeb.Components.Pages;
 public partial class Liquidations
 {
     private LiquidationsPageModel? _model;
-    private ApexChart? _chart;
+    private EChart? _chart;
     private IReadOnlyList<OpenInterestPoint> _oi = [];
     private IReadOnlyList<LiquidationEvent> _realised = [];
     private long _lastBuiltMs;
@@ -39,7 +39,7 @@ public partial class Liquidations
             return;
         }
         _model = next;
-        await _chart.SetSeriesAsync(next.Series, next.Spec.XLines);
+        await _chart.ReplaceAsync(next.Series, next.Spec.XLines);
     }
 
     private void OnVenueChanged(ChangeEventArgs e)

@@ -4,15 +4,21 @@ namespace FundingWeb.Model.Charts;
 /// One series. <see cref="Data"/> holds [x, y] pairs (x = UTC ms or a number) or, on a category axis, plain y values.
 /// y may be null for a gap. Series sent to the browser are downsampled to at most 2,000 points.
 /// </summary>
+/// <param name="Key">A stable id for live appends (e.g. "hyperliquid:quoted"); the name when not given. Unique within a chart.</param>
 public sealed record ChartSeries(
     string Name,
     IReadOnlyList<object?> Data,
-    // Sent only when set: ApexCharts treats any "type" key, even null, as a combo chart and stops stacking.
+    // Sent only when set: a series of another kind than the chart's (the ladder's realised scatter).
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type = null,
     // What the tooltip needs to show a point's market and its raw value in the venue's own convention.
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] SeriesMeta? Meta = null)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] SeriesMeta? Meta = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? Key = null)
 {
     public const int MaxPoints = 2000;
+
+    /// <summary>What the chart module finds the series by when a tick appends to it.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("id")]
+    public string Id => Key ?? Name;
 
     public static ChartSeries FromPoints(string name, IEnumerable<(long X, double Y)> points, string? type = null) =>
         new(name, points.Select(p => (object?)new double[] { p.X, p.Y }).ToList(), type);

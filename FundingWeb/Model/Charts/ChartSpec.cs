@@ -2,7 +2,7 @@ namespace FundingWeb.Model.Charts;
 
 /// <summary>
 /// The shape of a chart. Changing any of it redraws the chart; changing only the data does not.
-/// Serialised to the JS module (camelCase), which maps it onto ApexCharts options.
+/// Serialised to the JS module (camelCase), which maps it onto ECharts options.
 /// </summary>
 public sealed record ChartSpec
 {

@@ -1,20 +1,22 @@
-using Microsoft.Extensions.Logging;
 using FundingWeb.Model.Charts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
 
 namespace FundingWeb.Components.Controls;
 
 /// <summary>
-/// An ApexCharts chart. The first render creates it; a new <see cref="Spec"/> (shape) recreates it; new
-/// <see cref="Series"/> or <see cref="SetSeriesAsync"/> sends data only, to the same chart, without re-rendering.
+/// A chart drawn by our chart module (wwwroot/js/charts.js, over Apache ECharts). The first render creates it; a new
+/// <see cref="Spec"/> (shape) recreates it; new <see cref="Series"/> replaces its data; a live tick calls
+/// <see cref="AppendAsync"/> and sends only the new points, by series id, without a component render.
 /// </summary>
-public partial class ApexChart
+public partial class EChart
 {
     private ElementReference _element;
     private IJSObjectReference? _module;
     private string? _drawnShape;
     private IReadOnlyList<ChartSeries>? _drawnSeries;
+    private string? _subtitle;
     private bool _disposed;
 
     [Parameter, EditorRequired] public ChartSpec Spec { get; set; } = new();
@@ -28,24 +30,36 @@ public partial class ApexChart
     [Parameter] public string? ExportMarket { get; set; }
     [Parameter] public string ExportBasis { get; set; } = "as drawn";
 
+    [Inject] public required ILogger<EChart> Logger { get; init; }
+
     private string FileStem => Spec.FileName ?? TestId;
-
-    /// <summary>The markup never changes after the first render; only a new shape or new data needs this component.</summary>
-    protected override bool ShouldRender() => _drawnShape is null || _drawnShape != Spec.ShapeKey || !ReferenceEquals(_drawnSeries, Series) || _subtitle != Subtitle;
-
-    private string? _subtitle;
-
-    protected override void OnAfterRender(bool firstRender) => _subtitle = Subtitle;
 
     private string SeriesNames => string.Join("|", Series.Select(s => s.Name));
 
-    [Inject] public required ILogger<ApexChart> Logger { get; init; }
+    /// <summary>The markup changes only with the series names or the subtitle; data goes to the module, not the render tree.</summary>
+    protected override bool ShouldRender() => _drawnShape is null || _drawnShape != Spec.ShapeKey || !ReferenceEquals(_drawnSeries, Series) || _subtitle != Subtitle;
+
+    protected override void OnAfterRender(bool firstRender) => _subtitle = Subtitle;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         try
         {
-            await DrawAsync(firstRender);
+            if (_disposed) return;
+            if (firstRender) _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
+            if (_module is null) return;
+            if (_drawnShape != Spec.ShapeKey)
+            {
+                _drawnShape = Spec.ShapeKey;
+                _drawnSeries = Series;
+                var mode = await _module.InvokeAsync<string>("getTheme");
+                await _module.InvokeVoidAsync("create", _element, Spec, Series, mode);
+            }
+            else if (!ReferenceEquals(_drawnSeries, Series))
+            {
+                _drawnSeries = Series;
+                await _module.InvokeVoidAsync("replace", _element, Series, Spec.XLines);
+            }
         }
         catch (JSException ex)
         {
@@ -57,32 +71,51 @@ public partial class ApexChart
         }
     }
 
-    private async Task DrawAsync(bool firstRender)
+    /// <summary>
+    /// A live tick: the new points of each series, by id, appended in the browser and trimmed to
+    /// <paramref name="window"/> (when given) and to <see cref="ChartSeries.MaxPoints"/>. Nothing else crosses the circuit.
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyList<SeriesAppend> appends, TimeSpan? window = null, IReadOnlyList<ChartLine>? xLines = null)
     {
-        if (_disposed) return;
-        if (firstRender) _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
-        if (_module is null) return;
-        if (_drawnShape != Spec.ShapeKey)
+        if (_module is null || _disposed || (appends.Count == 0 && xLines is null)) return;
+        try
         {
-            _drawnShape = Spec.ShapeKey;
-            _drawnSeries = Series;
-            var mode = await _module.InvokeAsync<string>("getTheme");
-            await _module.InvokeVoidAsync("create", _element, Spec, Series, mode);
+            await _module.InvokeVoidAsync("append", _element, appends,
+                new { maxPoints = ChartSeries.MaxPoints, windowMs = window is { } w ? (double?)w.TotalMilliseconds : null, xLines });
         }
-        else if (!ReferenceEquals(_drawnSeries, Series))
+        catch (JSDisconnectedException)
         {
-            _drawnSeries = Series;
-            await _module.InvokeVoidAsync("update", _element, Series, Spec.XLines);
         }
     }
 
-    /// <summary>A live tick: data only, no component render, no chart re-creation.</summary>
-    public async Task SetSeriesAsync(IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartLine>? xLines = null)
+    /// <summary>
+    /// New data for every series at once, same shape (a chart that is not a time series, like the ladder, changes as a whole).
+    /// </summary>
+    public async Task ReplaceAsync(IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartLine>? xLines = null)
     {
         if (_module is null || _disposed) return;
         Series = series;
         _drawnSeries = series;
-        await _module.InvokeVoidAsync("update", _element, series, xLines);
+        try
+        {
+            await _module.InvokeVoidAsync("replace", _element, series, xLines);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    /// <summary>Markers that move with live data (the ladder's price now), without touching a series.</summary>
+    public async Task SetMarkersAsync(IReadOnlyList<ChartLine> xLines)
+    {
+        if (_module is null || _disposed) return;
+        try
+        {
+            await _module.InvokeVoidAsync("setMarkers", _element, xLines);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
     }
 
     private async Task DownloadCsvAsync()
