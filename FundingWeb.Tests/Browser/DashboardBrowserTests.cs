@@ -55,7 +55,7 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         Assert.Equal(["dYdX v4 settled", "dYdX v4 quoted", "Hyperliquid settled", "Hyperliquid quoted"], history);
         Assert.Equal(["dYdX v4", "Hyperliquid"], await SeriesNamesAsync(page, "chart-term-structure"));
         Assert.Equal(["dYdX v4", "Hyperliquid"], await SeriesNamesAsync(page, "chart-slippage"));
-        Assert.Contains("% per 8h", await page.Locator("[data-testid=chart-funding-history] .apexcharts-yaxis-title").TextContentAsync());
+        Assert.Contains("% per 8h", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.describe().yTitle"));
         await ScreenshotAsync(page, "funding");
     }
 
@@ -66,8 +66,8 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await page.GotoAsync(_server.BaseUrl + "/funding?asset=BTC&range=6h");
         await SeriesNamesAsync(page, "chart-funding-history");
 
-        // Tag the chart's element and its ApexCharts instance; a re-creation would replace the instance.
-        await page.EvaluateAsync("() => { const e = document.querySelector('[data-testid=chart-funding-history]'); e.__fwTag = 'original'; e.__fwChart.__fwTag = 'original'; }");
+        // Tag the chart's element and its ECharts instance; a re-creation would replace the instance.
+        await page.EvaluateAsync("() => { const e = document.querySelector('[data-testid=chart-funding-history]'); e.__fwTag = 'original'; e.__fwChart.instance.__fwTag = 'original'; }");
         var before = await NewestQuotedTimesAsync(page);
 
         // Live points land at the end of the quoted series (at 2,000 points the oldest makes room), twice over.
@@ -86,7 +86,7 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
 
         Assert.True(await page.EvaluateAsync<int>("() => Number(document.querySelector('[data-testid=chart-funding-history]').dataset.updates ?? '0')") >= 2);
         Assert.Equal("original", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwTag"));
-        Assert.Equal("original", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.__fwTag"));
+        Assert.Equal("original", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.instance.__fwTag"));
     }
 
     [Fact]
@@ -98,13 +98,13 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         var names = await SeriesNamesAsync(page, "chart-oi-stack");
         Assert.Equal(6, names.Count);
         Assert.Equal(["HHI (1 = all OI on one venue)"], await SeriesNamesAsync(page, "chart-oi-hhi"));
-        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.w.config.chart.stacked"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.describe().stacked"));
         await Assertions.Expect(page.Locator("[data-testid=oi-shares] tbody tr")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-testid=oi-shares] tr[data-venue=gmx] td").Nth(5)).Not.ToHaveTextAsync("–");
         await ScreenshotAsync(page, "open-interest");
 
         // Every chart downloads its own CSV: here one row per drawn point.
-        var points = await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.w.config.series.reduce((n, s) => n + s.data.length, 0)");
+        var points = await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.describe().points");
         var frame = page.Locator(".fw-chart-frame", new() { Has = page.GetByTestId("chart-oi-stack") });
         var download = await page.RunAndWaitForDownloadAsync(() => frame.GetByTestId("export-csv").ClickAsync());
         var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -192,17 +192,17 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
 
     private static async Task<List<string>> SeriesNamesAsync(IPage page, string testId)
     {
-        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid={testId}]')?.__fwChart?.w?.globals?.seriesNames?.length > 0");
-        // The SVG is drawn: the legend shows each series by name.
-        await Assertions.Expect(page.Locator($"[data-testid={testId}] svg.apexcharts-svg")).ToHaveCountAsync(1);
-        var json = await page.EvaluateAsync<string>($"() => JSON.stringify(document.querySelector('[data-testid={testId}]').__fwChart.w.globals.seriesNames)");
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid={testId}]')?.__fwChart?.describe?.()?.seriesNames?.length > 0");
+        // The canvas is drawn.
+        await Assertions.Expect(page.Locator($"[data-testid={testId}] canvas").First).ToBeVisibleAsync();
+        var json = await page.EvaluateAsync<string>($"() => JSON.stringify(document.querySelector('[data-testid={testId}]').__fwChart.describe().seriesNames)");
         return System.Text.Json.JsonSerializer.Deserialize<List<string>>(json)!;
     }
 
     /// <summary>The newest x of each quoted series (venues poll at different moments, so compare series by series).</summary>
     private static async Task<double[]> NewestQuotedTimesAsync(IPage page) =>
         System.Text.Json.JsonSerializer.Deserialize<double[]>(await page.EvaluateAsync<string>(
-            "() => JSON.stringify(document.querySelector('[data-testid=chart-funding-history]').__fwChart.w.config.series.filter(s => s.name.endsWith('quoted')).map(s => s.data.length ? s.data[s.data.length - 1][0] : 0))"))!;
+            "() => JSON.stringify(Object.entries(document.querySelector('[data-testid=chart-funding-history]').__fwChart.describe().data).filter(([n]) => n.endsWith('quoted')).map(([, d]) => d.length ? d[d.length - 1][0] : 0))"))!;
 
     private static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-dark.png"), FullPage = true });

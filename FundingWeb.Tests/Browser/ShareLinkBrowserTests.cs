@@ -37,7 +37,7 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         await Assertions.Expect(viewer.Locator("h1")).ToHaveTextAsync("Funding · ETH");
         await Assertions.Expect(viewer.GetByTestId("shared-label")).ToContainTextAsync("Desk ETH carry · 7d · % per 8h");
         await viewer.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-funding-history]')?.__fwChart !== undefined");
-        Assert.Contains("% per 8h", await viewer.Locator("[data-testid=chart-funding-history] .apexcharts-yaxis-title").TextContentAsync());
+        Assert.Contains("% per 8h", await viewer.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.describe().yTitle"));
         Assert.Equal(0, await viewer.Locator("nav a, a[data-range], a[data-basis], a[data-window], a.fw-chip, select, [data-testid=share-open], [data-testid=pause], [data-testid=theme-toggle]").CountAsync());
         await Eventually.TrueAsync(async () => await viewer.EvaluateAsync<int>(
             "() => Number(document.querySelector('[data-testid=chart-funding-history]').dataset.updates ?? '0')") >= 1,

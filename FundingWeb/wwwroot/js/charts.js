@@ -137,7 +137,8 @@ function buildOption(spec, series, mode, xLines, plotWidth) {
     useUTC: true,
     animation: false,
     backgroundColor: 'transparent',
-    textStyle: { color: c.text, fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif' },
+    // Single quotes only: the SVG export writes this into a double-quoted attribute.
+    textStyle: { color: c.text, fontFamily: "Inter, 'Segoe UI', system-ui, sans-serif" },
     color: colors,
     // The legend sits above the plot; the zoom slider below it: the two never overlap.
     legend: { type: 'scroll', top: 0, left: 0, right: 0, textStyle: { color: c.text }, pageTextStyle: { color: c.muted },
