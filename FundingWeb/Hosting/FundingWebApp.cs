@@ -17,7 +17,7 @@ public static class FundingWebApp
             // The app reads the top-level appsettings.json, copied beside the binary, whatever the working directory.
             ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
         });
-        // Serves package assets (Radzen, blazor.web.js) from the build output in every environment, not only Development.
+        // Serves package assets (MudBlazor, blazor.web.js) from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddFundingCore(builder.Configuration);
         builder.Services.AddFundingPolling(builder.Configuration);

@@ -1,4 +1,4 @@
-using Radzen;
+using MudBlazor.Services;
 
 namespace FundingWeb.Hosting;
 
@@ -7,7 +7,7 @@ public static class UiServiceExtensions
     public static IServiceCollection AddFundingUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
         return services;
     }
 }
