@@ -1,9 +1,15 @@
 using FundingWeb.Bench;
 
-// Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick]
+// Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick] [--no-browser] [--browser-only]
 var quick = args.Contains("--quick");
 Console.WriteLine($"FundingWeb benchmarks · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " · quick" : "")}");
+if (args.Contains("--browser-only"))
+{
+    await BrowserBenchmark.RunAsync(quick);
+    return;
+}
 await IngestBenchmark.RunAsync(quick);
 await PublishLatencyBenchmark.RunAsync(quick);
 await FundingPageBenchmark.RunAsync(quick);
 await AlertsAndCarryBenchmark.RunAsync(quick);
+if (!args.Contains("--no-browser")) await BrowserBenchmark.RunAsync(quick);

@@ -51,6 +51,45 @@ function markLines(spec, xLines, c) {
   return [...(spec.yLines ?? []).map(l => line(l, 'yAxis')), ...((xLines ?? spec.xLines) ?? []).map(l => line(l, 'xAxis'))];
 }
 
+// Largest-Triangle-Three-Buckets (Steinarsson, 2013): keeps the first and last point and, per bucket, the point that
+// spans the largest triangle with its neighbours, so peaks and troughs survive. Points are [x, y]; gaps (null y) are kept.
+function lttb(data, threshold) {
+  if (threshold >= data.length || threshold < 3) return data;
+  const out = [data[0]];
+  const every = (data.length - 2) / (threshold - 2);
+  let a = 0;
+  for (let i = 0; i < threshold - 2; i++) {
+    const start = Math.floor((i + 1) * every) + 1;
+    const end = Math.min(Math.floor((i + 2) * every) + 1, data.length);
+    let ax = 0, ay = 0, n = 0;
+    for (let j = start; j < end; j++) { const p = data[j]; if (Array.isArray(p) && p[1] !== null) { ax += p[0]; ay += p[1]; n++; } }
+    if (n > 0) { ax /= n; ay /= n; }
+    const from = Math.floor(i * every) + 1;
+    const to = Math.floor((i + 1) * every) + 1;
+    let best = -1, pick = from;
+    const pa = data[a];
+    for (let j = from; j < to; j++) {
+      const p = data[j];
+      if (!Array.isArray(p) || p[1] === null) { pick = j; best = Infinity; break; }
+      const area = Math.abs((pa[0] - ax) * (p[1] - pa[1]) - (pa[0] - p[0]) * (ay - pa[1]));
+      if (area > best) { best = area; pick = j; }
+    }
+    out.push(data[pick]);
+    a = pick;
+  }
+  out.push(data[data.length - 1]);
+  return out;
+}
+
+// What the engine draws: a line series thinned to about one point per pixel of the plot (the server already sends
+// ≤ 2,000 points per series; drawing more than the plot's pixels costs time and shows nothing more). Kept with the
+// series so a tick appends to it instead of thinning again; re-thinned once it grows a quarter past its target.
+function drawnOf(s) {
+  if (!Array.isArray(s.data) || s.data.length === 0 || !Array.isArray(s.data[0]) || !(s.target > 0)) return s.data;
+  if (!s.drawn || s.drawn.length > s.target * 1.25) s.drawn = lttb(s.data, s.target);
+  return s.drawn;
+}
+
 function seriesOption(spec, s, i, colors, barWidth) {
   const kind = s.type ?? spec.kind ?? 'line';
   const type = kind === 'area' ? 'line' : kind;
@@ -59,7 +98,7 @@ function seriesOption(spec, s, i, colors, barWidth) {
     id: s.id ?? `s${i}`,
     name: s.name,
     type,
-    data: s.data,
+    data: drawnOf(s),
     color: colors[i % colors.length],
     showSymbol: (spec.markers ?? 0) > 0 || type === 'scatter',
     symbolSize: type === 'scatter' ? 9 : (spec.markers ?? 4),
@@ -71,8 +110,10 @@ function seriesOption(spec, s, i, colors, barWidth) {
   if (type === 'line') {
     option.lineStyle = { width: spec.strokeWidth ?? 1.6, type: dash > 0 ? [dash, dash] : 'solid' };
     option.smooth = spec.curve === 'smooth';
-    // Render-time thinning to the plot's pixel width; the server already sends ≤ 2,000 points per series.
-    option.sampling = 'lttb';
+    // Thinned here once to the plot's width (see drawnOf), not by the engine on every update.
+    option.sampling = 'none';
+    // Live series draw on their own canvas layer, so a tick repaints them and not the static history.
+    if (s.live) option.zlevel = 1;
   }
   if (kind === 'area') option.areaStyle = { opacity: 0.35 };
   if (spec.stacked && type !== 'scatter') option.stack = 'total';
@@ -233,7 +274,7 @@ export function create(element, spec, series, mode) {
   try {
     element.style.height = `${spec.height ?? 320}px`;
     const chart = echarts.init(element, null, { renderer: 'canvas' });
-    const state = { chart, spec, series: series.map(s => ({ ...s, data: [...(s.data ?? [])] })), mode, xLines: spec.xLines, updates: 0 };
+    const state = { chart, spec, series: own(series, spec, plotWidthOf(chart)), mode, xLines: spec.xLines, updates: 0 };
     chart.setOption(buildOption(spec, state.series, mode, state.xLines, plotWidthOf(chart)), { notMerge: true });
     element.__fwState = state;
     element.__fwChart = inspector(state);
@@ -244,8 +285,14 @@ export function create(element, spec, series, mode) {
   }
 }
 
+// The module's own copy of each series: the data as sent (what tests, exports and the inspector read) and its thinning target.
+function own(series, spec, plotWidth) {
+  const target = spec.kind === 'bar' || spec.xType !== 'datetime' ? 0 : Math.max(300, Math.round(plotWidth));
+  return series.map(s => ({ ...s, data: [...(s.data ?? [])], drawn: null, target, live: !!s.live }));
+}
+
 function setData(state, ids) {
-  const patch = state.series.filter(s => ids === null || ids.has(s.id)).map(s => ({ id: s.id, data: s.data }));
+  const patch = state.series.filter(s => ids === null || ids.has(s.id)).map(s => ({ id: s.id, data: drawnOf(s) }));
   state.chart.setOption({ series: patch, graphic: [{ id: 'nodata', invisible: hasData(state.series) }] }, { silent: true });
 }
 
@@ -254,7 +301,7 @@ export function replace(element, series, xLines) {
   const state = element?.__fwState;
   if (!state) return;
   try {
-    state.series = series.map(s => ({ ...s, data: [...(s.data ?? [])] }));
+    state.series = own(series, state.spec, plotWidthOf(state.chart));
     state.updates++;
     state.chart.setOption(buildOption(state.spec, state.series, state.mode, xLines ?? state.xLines, plotWidthOf(state.chart)), { notMerge: true });
     if (xLines) state.xLines = xLines;
@@ -280,8 +327,10 @@ export function append(element, appends, options) {
         const tail = s.data[s.data.length - 1];
         if (!Array.isArray(p) || (Array.isArray(tail) && p[0] <= tail[0])) continue;
         s.data.push(p);
+        if (s.drawn) s.drawn.push(p);
         touched.add(id);
       }
+      const before = s.data.length;
       if (windowMs !== null && s.data.length) {
         const floor = s.data[s.data.length - 1][0] - windowMs;
         let cut = 0;
@@ -289,6 +338,7 @@ export function append(element, appends, options) {
         if (cut > 0) s.data.splice(0, cut);
       }
       if (s.data.length > maxPoints) s.data.splice(0, s.data.length - maxPoints);
+      if (s.data.length !== before) s.drawn = null;
     }
     if (options?.xLines) {
       state.xLines = options.xLines;
