@@ -64,9 +64,12 @@ public class LiveModeEndToEndTests(BrowserFixture browser, LiveWorldFixture fixt
         { "lighter", "BTC", 0, 0.000081, 8, "Fraction", 1.0125e-5 },
         { "aevo", "BTC-PERP", 0, 0.0000125, 1, "Fraction", 1.25e-5 },                   // appsettings: Fraction per 1 h
         { "aevo", "DOGE-PERP", 0, 0.0000412, 1, "Fraction", 4.12e-5 },
-        { "gmx", "ETH/USD [WETH-USDC]", 1, 0.11e30, Year, "Fixed1e30", 0.11 / Year },   // 1.1e29 / 1e30 per year
-        { "gmx", "ETH/USD [WETH-USDC]", 2, 0.12775903614457831e30, Year, "Fixed1e30", 0.12775903614457831 / Year }, // short leg flipped to market sign
-        { "gmx", "BTC/USD [WBTC.b-USDC]", 1, -0.09564205457463884e30, Year, "Fixed1e30", -0.09564205457463884 / Year },
+        // GMX signs each side from its own view (negative = that side pays); rows keep the market sign (positive = longs pay).
+        { "gmx", "ETH/USD [WETH-USDC]", 1, 0.11e30, Year, "Fixed1e30", 0.11 / Year },   // GMX long −1.1e29: longs pay 0.11/yr
+        { "gmx", "ETH/USD [WETH-USDC]", 2, 0.12775903614457831e30, Year, "Fixed1e30", 0.12775903614457831 / Year }, // GMX short +: shorts receive from longs
+        { "gmx", "BTC/USD [WBTC.b-USDC]", 1, -0.09564205457463884e30, Year, "Fixed1e30", -0.09564205457463884 / Year }, // GMX long +: longs receive
+        { "gmx", "BTC/USD [WBTC.b-USDC]", 2, -0.085e30, Year, "Fixed1e30", -0.085 / Year }, // GMX short −8.5e28: shorts pay
+        { "gmx", "BTC/USD [WBTC.b-USDC]", 4, 0.042e30, Year, "Fixed1e30", 0.042 / Year }, // borrowingRateShort: a cost, as written
     };
 
     [Theory]
