@@ -162,11 +162,17 @@ public sealed class AevoClient : IVenueClient
         // Each page holds at most 50 hourly rows; the bound only stops a venue that never moves its window.
         var maxPages = (int)Math.Min(10_000, (to - from).TotalHours / HistoryPageLimit + 10);
 
+        var pages = new HistoryPages();
         for (var page = 0; page < maxPages && startNs <= endNs; page++)
         {
             var path = $"funding-history?instrument_name={Uri.EscapeDataString(market.Symbol)}&start_time={startNs}&end_time={endNs}&limit={HistoryPageLimit}";
-            using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
-            var pageRows = AevoParser.ParseHistory(doc.RootElement).Rows;
+            // Each page narrows the window from one end, so a failed page leaves its whole window unread.
+            var pageRows = await pages.ReadAsync(async () =>
+            {
+                using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
+                return AevoParser.ParseHistory(doc.RootElement).Rows;
+            }, AevoTime.NsToMs(startNs), AevoTime.NsToMs(endNs)).ConfigureAwait(false);
+            if (pageRows is null) break;
             foreach (var row in pageRows.Where(r => r.TimeNs >= fromNs && r.TimeNs <= toNs)) rows[row.TimeNs] = row;
             if (pageRows.Count < HistoryPageLimit) break;
             var (oldest, newest) = (pageRows.Min(r => r.TimeNs), pageRows.Max(r => r.TimeNs));
@@ -176,7 +182,7 @@ public sealed class AevoClient : IVenueClient
             if (pageRows[0].TimeNs > pageRows[^1].TimeNs) endNs = oldest - 1;
             else startNs = newest + 1;
         }
-        return new VenueHistory(ToSettled(market.Symbol, rows.Values), []);
+        return new VenueHistory(ToSettled(market.Symbol, rows.Values), []) { Gaps = pages.Gaps };
     }
 
     private List<RawFundingRate> ToSettled(string name, IEnumerable<AevoFundingRow> rows)
