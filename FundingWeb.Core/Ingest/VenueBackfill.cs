@@ -15,6 +15,12 @@ public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQue
 {
     private const long HourMs = 3_600_000;
 
+    /// <summary>
+    /// How far back hours held only by an hourly sample (a Paradex poll's first-of-the-hour reading) are read again, so
+    /// the exact index row can take their place; bounded so a deployment without an index does not re-read its history.
+    /// </summary>
+    public static readonly TimeSpan SampleRecheck = TimeSpan.FromHours(24);
+
     public async Task<int> RunAsync(IVenueClient client, IReadOnlyList<Market> markets, int backfillDays, CancellationToken cancellationToken)
     {
         var venue = client.Venue.Id;
@@ -23,6 +29,7 @@ public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQue
         await repository.DeleteBackfillGapsBeforeAsync(venue, floorMs, cancellationToken).ConfigureAwait(false);
         var gaps = (await repository.GetBackfillGapsAsync(venue, cancellationToken).ConfigureAwait(false)).ToLookup(g => g.Symbol, StringComparer.Ordinal);
         var latest = await queries.GetLatestSettledAsync(venue, cancellationToken).ConfigureAwait(false);
+        var latestExact = await repository.GetLatestExactSettledAsync(venue, cancellationToken).ConfigureAwait(false);
         var written = 0;
         foreach (var market in markets.Where(m => m.Status == MarketStatus.Active))
         {
@@ -31,11 +38,19 @@ public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQue
             {
                 written += await ReadAsync(client, market, Math.Max(gap.FromMs, floorMs), gap.ToMs, gap, cancellationToken).ConfigureAwait(false);
             }
-            var fromMs = Math.Max(floorMs, latest.TryGetValue(market.Symbol, out var ts) ? ts + 1 : floorMs);
+            var fromMs = Math.Max(floorMs, ResumeMs(market.Symbol, latest, latestExact, floorMs));
             if (nowMs - fromMs < HourMs) continue;
             written += await ReadAsync(client, market, fromMs, nowMs, null, cancellationToken).ConfigureAwait(false);
         }
         return written;
+    }
+
+    /// <summary>After the newest settled row, or after the newest exact one where only samples follow it (at most <see cref="SampleRecheck"/> back).</summary>
+    private static long ResumeMs(string symbol, IReadOnlyDictionary<string, long> latest, IReadOnlyDictionary<string, long> latestExact, long floorMs)
+    {
+        if (!latest.TryGetValue(symbol, out var newest)) return floorMs;
+        var exact = latestExact.TryGetValue(symbol, out var e) ? e + 1 : floorMs;
+        return Math.Min(newest + 1, Math.Max(exact, newest - (long)SampleRecheck.TotalMilliseconds));
     }
 
     /// <summary>Reads [fromMs, toMs], writes what arrived, records what did not; a refilled gap is deleted once fully read.</summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using FundingWeb.Core.Funding;
 using FundingWeb.Core.Venues;
 
 namespace FundingWeb.Core.Storage;
@@ -44,4 +45,17 @@ public sealed partial class MarketDataRepository
     public Task<int> DeleteBackfillGapsBeforeAsync(string venue, long cutoffMs, CancellationToken cancellationToken) =>
         InGateAsync((c, t) => c.Execute("DELETE FROM backfill_gap WHERE venue = @venue AND to_ms < @cutoffMs", new { venue, cutoffMs }, t),
             cancellationToken);
+
+    /// <summary>
+    /// Newest settled row per market that is not an hourly sample: where a backfill that can do better than a sample
+    /// (Paradex's index) should resume. For venues without origins it is simply the newest settled row.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> GetLatestExactSettledAsync(string venue, CancellationToken cancellationToken)
+    {
+        await using var connection = await Factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Symbol, long Ts)>(
+            "SELECT symbol, MAX(ts_ms) FROM funding WHERE venue = @venue AND kind = 1 AND (origin IS NULL OR origin <> @sample) GROUP BY symbol",
+            new { venue, sample = FundingOrigins.HourlySample }).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Symbol, r => r.Ts, StringComparer.Ordinal);
+    }
 }
