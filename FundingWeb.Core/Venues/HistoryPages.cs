@@ -32,8 +32,9 @@ public sealed class HistoryPages
             RateLimited |= ex is VenueRateLimitedException;
             Record(unreadFromMs, unreadToMs, ex.Reason);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
         {
+            // A body of the wrong shape (a JsonElement read as the wrong kind) is a failed page like any other.
             Record(unreadFromMs, unreadToMs, "unreadable page: " + ex.Message);
         }
         return null;

@@ -101,6 +101,8 @@ public sealed class AevoClient : IVenueClient
             errors);
     }
 
+    // No FundingCap: Aevo's docs clamp the 8h rate to a ceiling and floor (NOTES §5.2) but publish no values, and no
+    // endpoint we read carries them.
     private Market ToMarket(AevoInstrument i) => new(VenueIds.Aevo, i.Name, i.BaseAsset, Convention.IntervalHours, i.MaxLeverage,
         i.MaintenanceMargin, i.IsActive ? MarketStatus.Active : MarketStatus.Paused);
 

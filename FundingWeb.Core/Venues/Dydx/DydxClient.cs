@@ -85,7 +85,10 @@ public sealed class DydxClient : IVenueClient
         var settlements = await PageBackAsync(pages, fromMs, toMs, s => s.TimeMs, cursor =>
             $"historicalFunding/{ticker}?limit={HistoryPageSize}&effectiveBeforeOrAt={DydxJson.IsoParameter(cursor)}",
             doc => DydxHistoryParser.ParseFunding(doc.RootElement, market.Symbol), cancellationToken).ConfigureAwait(false);
-        List<DydxOpenInterestCandle> candles = pages.RateLimited ? [] : await PageBackAsync(pages, fromMs, toMs, c => c.StartedAtMs, cursor =>
+        List<DydxOpenInterestCandle> candles = [];
+        // After a 429 the candles would be refused too: their whole range waits for the next backfill with the funding gap.
+        if (pages.RateLimited) pages.Record(fromMs, toMs, "candles not asked after a 429 on historicalFunding");
+        else candles = await PageBackAsync(pages, fromMs, toMs, c => c.StartedAtMs, cursor =>
             $"candles/perpetualMarkets/{ticker}?resolution=1HOUR&limit={HistoryPageSize}&fromISO={DydxJson.IsoParameter(fromMs)}&toISO={DydxJson.IsoParameter(cursor)}",
             doc => DydxHistoryParser.ParseCandles(doc.RootElement, market.Symbol), cancellationToken).ConfigureAwait(false);
 

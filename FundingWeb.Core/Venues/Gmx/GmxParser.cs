@@ -113,6 +113,8 @@ public static class GmxParser
             : OptionalBool(item, "isDisabled", false) ? MarketStatus.Paused
             : MarketStatus.Active;
         tokens.TryGetValue(indexToken, out var token);
+        // No FundingCap: GMX bounds funding by per-market min/max funding factors held on chain (DataStore, served by its
+        // /v1/markets/config API), which /markets/info does not carry.
         var market = new Market(VenueIds.Gmx, name, BaseAsset(name, token), conventions.IntervalHours,
             DefaultMaxLeverage, DefaultMaintenanceMargin, status);
         if (status != MarketStatus.Active)

@@ -70,6 +70,8 @@ public sealed class ParadexClientTests : IAsyncLifetime
         var settled = crossing.Funding.Where(f => f.Kind == FundingKind.Settled).ToList();
         Assert.Equal(4, settled.Count);
         Assert.All(settled, s => Assert.Equal(hour, s.TimeMs));
+        // The summary carries no funding_index: the poll can only sample, and says so (the backfill's index row replaces it).
+        Assert.All(settled, s => Assert.Equal(FundingOrigins.HourlySample, s.Origin));
         // The hourly sample covers one hour: −1.070340466085 % per 8h period → −0.13379255826 % accrued over the hour.
         var bera = settled.Single(s => s.Symbol == "BERA-USD-PERP");
         Assert.Equal(-0.01070340466085 / 8, bera.RateRaw, 15);
@@ -95,6 +97,10 @@ public sealed class ParadexClientTests : IAsyncLifetime
         Assert.Equal([0.0000105, 0.0000120, 0.0000125], history.Funding.Select(f => f.RateRaw));
         Assert.All(history.Funding, f => Assert.Equal(FundingKind.Settled, f.Kind));
         Assert.All(history.Funding, f => Assert.Equal(1, f.IntervalHours));
+        // These derived pages hold the recorded message's index unchanged for hours while the premium is positive: a
+        // stuck field, not an accrual of zero, so the first sample stands in for every hour.
+        Assert.All(history.Funding, f => Assert.Equal(FundingOrigins.HourlySample, f.Origin));
+        Assert.Empty(history.Gaps);
     }
 
     [Fact]
