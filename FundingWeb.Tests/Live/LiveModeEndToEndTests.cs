@@ -1,6 +1,7 @@
 using System.Globalization;
 using FundingWeb.Core.Venues;
 using FundingWeb.Tests.Fixtures;
+using FundingWeb.Tests.Fixtures.Venues;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -64,9 +65,12 @@ public class LiveModeEndToEndTests(BrowserFixture browser, LiveWorldFixture fixt
         { "lighter", "BTC", 0, 0.000081, 8, "Fraction", 1.0125e-5 },
         { "aevo", "BTC-PERP", 0, 0.0000125, 1, "Fraction", 1.25e-5 },                   // appsettings: Fraction per 1 h
         { "aevo", "DOGE-PERP", 0, 0.0000412, 1, "Fraction", 4.12e-5 },
-        { "gmx", "ETH/USD [WETH-USDC]", 1, 0.11e30, Year, "Fixed1e30", 0.11 / Year },   // 1.1e29 / 1e30 per year
-        { "gmx", "ETH/USD [WETH-USDC]", 2, 0.12775903614457831e30, Year, "Fixed1e30", 0.12775903614457831 / Year }, // short leg flipped to market sign
-        { "gmx", "BTC/USD [WBTC.b-USDC]", 1, -0.09564205457463884e30, Year, "Fixed1e30", -0.09564205457463884 / Year },
+        // GMX signs each side from its own view (negative = that side pays); rows keep the market sign (positive = longs pay).
+        { "gmx", "ETH/USD [WETH-USDC]", 1, 0.11e30, Year, "Fixed1e30", 0.11 / Year },   // GMX long −1.1e29: longs pay 0.11/yr
+        { "gmx", "ETH/USD [WETH-USDC]", 2, 0.12775903614457831e30, Year, "Fixed1e30", 0.12775903614457831 / Year }, // GMX short +: shorts receive from longs
+        { "gmx", "BTC/USD [WBTC.b-USDC]", 1, -0.09564205457463884e30, Year, "Fixed1e30", -0.09564205457463884 / Year }, // GMX long +: longs receive
+        { "gmx", "BTC/USD [WBTC.b-USDC]", 2, -0.085e30, Year, "Fixed1e30", -0.085 / Year }, // GMX short −8.5e28: shorts pay
+        { "gmx", "BTC/USD [WBTC.b-USDC]", 4, 0.042e30, Year, "Fixed1e30", 0.042 / Year }, // borrowingRateShort: a cost, as written
     };
 
     [Theory]
@@ -116,13 +120,19 @@ public class LiveModeEndToEndTests(BrowserFixture browser, LiveWorldFixture fixt
         // Paradex: ≤ 1000 five-minute samples a page ≈ 83 h, so 4 days = 96 hourly samples need a second page.
         var paradex = await ContiguousSettledHoursAsync("paradex", "BTC-USD-PERP", 95);
         Assert.True(paradex > 1000 * 5 / 60, $"{paradex} Paradex hours must reach past the first 1000-sample page");
-        // The replay writes an 8h rate × (1 + 0.25 sin(t / 1 h)); the hour's first sample is at the hour itself. A continuous
-        // venue's hourly sample is stored as what accrued over that hour: the 8h rate ÷ 8, as a 1h fraction.
+        // The replay writes an 8h rate r × (1 + 0.25 sin(t / 1 h)) with the funding index its exact integral. A settled
+        // hour is what accrued over it, Δindex ÷ price = r / 8 × (1 − 0.25 (cos(h + 1) − cos(h))), h in hours, as a 1h
+        // fraction; the hour's first sample, r × (1 + 0.25 sin(h)) / 8, is kept beside it as the cross-check.
         var oldest = World.Query<SettledRow>(
-            "SELECT ts_ms AS TimeMs, rate_raw AS RateRaw, interval_hours AS IntervalHours, rate_1h AS Rate1h FROM funding WHERE venue = 'paradex' AND symbol = 'BTC-USD-PERP' AND kind = 1 ORDER BY ts_ms LIMIT 1").Single();
-        AssertClose(0.0000912 * (1 + 0.25 * Math.Sin(oldest.TimeMs / 3_600_000d)) / 8, oldest.RateRaw, 1e-9);
+            "SELECT ts_ms AS TimeMs, rate_raw AS RateRaw, interval_hours AS IntervalHours, rate_1h AS Rate1h, origin AS Origin, check_rate_1h AS CheckRate1h " +
+            "FROM funding WHERE venue = 'paradex' AND symbol = 'BTC-USD-PERP' AND kind = 1 ORDER BY ts_ms LIMIT 1").Single();
+        Assert.Equal("index", oldest.Origin);
+        AssertClose(ParadexReplay.HourAccrual(0.0000912, 8, oldest.TimeMs), oldest.RateRaw, 1e-9);
+        AssertClose(0.0000912 * (1 + 0.25 * Math.Sin(oldest.TimeMs / 3_600_000d)) / 8, oldest.CheckRate1h!.Value, 1e-9);
         Assert.Equal(1, oldest.IntervalHours);
         AssertClose(oldest.RateRaw, oldest.Rate1h);
+        // Every complete hour has its index row; only the hour still accruing (and a poll's sample of a new hour) may be a sample.
+        Assert.True(World.Scalar<long>("SELECT COUNT(*) FROM funding WHERE venue = 'paradex' AND symbol = 'BTC-USD-PERP' AND kind = 1 AND origin = 'sample'") <= 2);
 
         // Hyperliquid (2 days, one page of ≤ 500): hourly rows cycle through the recorded 2026 rates, already 1h fractions.
         await ContiguousSettledHoursAsync("hyperliquid", "BTC", 47);
@@ -281,6 +291,8 @@ public class LiveModeEndToEndTests(BrowserFixture browser, LiveWorldFixture fixt
 
     public sealed class SettledRow
     {
+        public string? Origin { get; set; }
+        public double? CheckRate1h { get; set; }
         public long TimeMs { get; set; }
         public double RateRaw { get; set; }
         public double IntervalHours { get; set; }

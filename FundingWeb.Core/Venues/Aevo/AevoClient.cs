@@ -101,6 +101,8 @@ public sealed class AevoClient : IVenueClient
             errors);
     }
 
+    // No FundingCap: Aevo's docs clamp the 8h rate to a ceiling and floor (NOTES §5.2) but publish no values, and no
+    // endpoint we read carries them.
     private Market ToMarket(AevoInstrument i) => new(VenueIds.Aevo, i.Name, i.BaseAsset, Convention.IntervalHours, i.MaxLeverage,
         i.MaintenanceMargin, i.IsActive ? MarketStatus.Active : MarketStatus.Paused);
 
@@ -162,11 +164,17 @@ public sealed class AevoClient : IVenueClient
         // Each page holds at most 50 hourly rows; the bound only stops a venue that never moves its window.
         var maxPages = (int)Math.Min(10_000, (to - from).TotalHours / HistoryPageLimit + 10);
 
+        var pages = new HistoryPages();
         for (var page = 0; page < maxPages && startNs <= endNs; page++)
         {
             var path = $"funding-history?instrument_name={Uri.EscapeDataString(market.Symbol)}&start_time={startNs}&end_time={endNs}&limit={HistoryPageLimit}";
-            using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
-            var pageRows = AevoParser.ParseHistory(doc.RootElement).Rows;
+            // Each page narrows the window from one end, so a failed page leaves its whole window unread.
+            var pageRows = await pages.ReadAsync(async () =>
+            {
+                using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
+                return AevoParser.ParseHistory(doc.RootElement).Rows;
+            }, AevoTime.NsToMs(startNs), AevoTime.NsToMs(endNs)).ConfigureAwait(false);
+            if (pageRows is null) break;
             foreach (var row in pageRows.Where(r => r.TimeNs >= fromNs && r.TimeNs <= toNs)) rows[row.TimeNs] = row;
             if (pageRows.Count < HistoryPageLimit) break;
             var (oldest, newest) = (pageRows.Min(r => r.TimeNs), pageRows.Max(r => r.TimeNs));
@@ -176,7 +184,7 @@ public sealed class AevoClient : IVenueClient
             if (pageRows[0].TimeNs > pageRows[^1].TimeNs) endNs = oldest - 1;
             else startNs = newest + 1;
         }
-        return new VenueHistory(ToSettled(market.Symbol, rows.Values), []);
+        return new VenueHistory(ToSettled(market.Symbol, rows.Values), []) { Gaps = pages.Gaps };
     }
 
     private List<RawFundingRate> ToSettled(string name, IEnumerable<AevoFundingRow> rows)

@@ -81,10 +81,14 @@ public sealed class DydxClient : IVenueClient
         if (toMs < fromMs) return VenueHistory.Empty;
         var ticker = Uri.EscapeDataString(market.Symbol);
 
-        var settlements = await PageBackAsync(fromMs, toMs, s => s.TimeMs, cursor =>
+        var pages = new HistoryPages();
+        var settlements = await PageBackAsync(pages, fromMs, toMs, s => s.TimeMs, cursor =>
             $"historicalFunding/{ticker}?limit={HistoryPageSize}&effectiveBeforeOrAt={DydxJson.IsoParameter(cursor)}",
             doc => DydxHistoryParser.ParseFunding(doc.RootElement, market.Symbol), cancellationToken).ConfigureAwait(false);
-        var candles = await PageBackAsync(fromMs, toMs, c => c.StartedAtMs, cursor =>
+        List<DydxOpenInterestCandle> candles = [];
+        // After a 429 the candles would be refused too: their whole range waits for the next backfill with the funding gap.
+        if (pages.RateLimited) pages.Record(fromMs, toMs, "candles not asked after a 429 on historicalFunding");
+        else candles = await PageBackAsync(pages, fromMs, toMs, c => c.StartedAtMs, cursor =>
             $"candles/perpetualMarkets/{ticker}?resolution=1HOUR&limit={HistoryPageSize}&fromISO={DydxJson.IsoParameter(fromMs)}&toISO={DydxJson.IsoParameter(cursor)}",
             doc => DydxHistoryParser.ParseCandles(doc.RootElement, market.Symbol), cancellationToken).ConfigureAwait(false);
 
@@ -104,26 +108,28 @@ public sealed class DydxClient : IVenueClient
             if (price is null) continue;
             openInterest.Add(new OpenInterestObservation(market.Symbol, candle.StartedAtMs, candle.StartingOpenInterest, candle.StartingOpenInterest * price.Value));
         }
-        return new VenueHistory(funding, openInterest);
+        return new VenueHistory(funding, openInterest) { Gaps = pages.Gaps };
     }
 
     /// <summary>
     /// Both history endpoints answer newest first up to a time we give; page back from <paramref name="toMs"/> until a
-    /// page reaches <paramref name="fromMs"/> or comes back empty. Oldest first, one row per time, out.
+    /// page reaches <paramref name="fromMs"/> or comes back empty. Oldest first, one row per time, out. Paging back, a
+    /// failed page leaves [<paramref name="fromMs"/>, cursor] unread; the newer pages that arrived are kept.
     /// </summary>
-    private async Task<List<T>> PageBackAsync<T>(long fromMs, long toMs, Func<T, long> timeOf, Func<long, string> pathBefore,
+    private async Task<List<T>> PageBackAsync<T>(HistoryPages pages, long fromMs, long toMs, Func<T, long> timeOf, Func<long, string> pathBefore,
         Func<System.Text.Json.JsonDocument, IReadOnlyList<T>> parse, CancellationToken cancellationToken)
     {
         var byTime = new SortedDictionary<long, T>();
         var cursor = toMs;
         while (cursor >= fromMs)
         {
-            IReadOnlyList<T> page;
-            using (var doc = await _http.GetJsonAsync(pathBefore(cursor), cancellationToken).ConfigureAwait(false))
+            var at = cursor;
+            var page = await pages.ReadAsync(async () =>
             {
-                page = parse(doc);
-            }
-            if (page.Count == 0) break;
+                using var doc = await _http.GetJsonAsync(pathBefore(at), cancellationToken).ConfigureAwait(false);
+                return parse(doc);
+            }, fromMs, cursor).ConfigureAwait(false);
+            if (page is null || page.Count == 0) break;
             foreach (var row in page)
             {
                 var time = timeOf(row);

@@ -46,7 +46,8 @@ public static class DydxMarketsParser
                     ? JsonNumbers.RequiredDouble(obj, "nextFundingRate")
                     : JsonNumbers.OptionalDouble(obj, "nextFundingRate");
 
-                markets.Add(new Market(VenueIds.Dydx, ticker, BaseAsset(ticker), QuotedIntervalHours, 1d / initialMargin, maintenanceMargin, status));
+                markets.Add(new Market(VenueIds.Dydx, ticker, BaseAsset(ticker), QuotedIntervalHours, 1d / initialMargin, maintenanceMargin, status,
+                    FundingCap: FundingCap(initialMargin, maintenanceMargin)));
                 if (status == MarketStatus.Delisted) continue;
                 if (status == MarketStatus.Active && nextFundingRate is { } rate)
                 {
@@ -90,4 +91,16 @@ public static class DydxMarketsParser
         var dash = ticker.IndexOf('-');
         return (dash > 0 ? ticker[..dash] : ticker).ToUpperInvariant();
     }
+
+    /// <summary>
+    /// The protocol clamps the 8-hour rate to |R| ≤ funding_rate_clamp_factor × (IMF − MMF) (x/perpetuals params,
+    /// NOTES §2.2); the factor is a governance parameter, 6,000,000 ppm = 600 % on dYdX's governance-parameters page
+    /// and in the chain's genesis scripts, "the same as 75 % on the hourly rate". As a fraction per hour (the interval
+    /// this venue quotes over): 0.75 × (IMF − MMF). No cap when the margins leave no room (IMF ≤ MMF).
+    /// </summary>
+    public static double? FundingCap(double initialMargin, double maintenanceMargin) =>
+        initialMargin > maintenanceMargin && maintenanceMargin >= 0 ? ClampFactor8h / 8 * (initialMargin - maintenanceMargin) : null;
+
+    /// <summary>funding_rate_clamp_factor_ppm 6,000,000 as a multiple; governance may change it (then this constant is stale).</summary>
+    public const double ClampFactor8h = 6;
 }

@@ -15,8 +15,9 @@ public sealed class GmxClient : IVenueClient
     public const bool UnitVerified = false;
 
     public const string UnitNote =
-        "Unverified: GMX fundingRate/borrowingRate assumed annualised 1e30 fixed point, positive = that side pays " +
-        "(one client documents annualised); another says per hour.";
+        "GMX fundingRate/borrowingRate read as annualised 1e30 fixed point (two third-party clients, one checked live; " +
+        "GMX's own SDK does not read this endpoint). Funding is signed from each side's view (negative = that side pays) " +
+        "and stored in the market sign; borrowing is a cost (positive = that side pays).";
 
     internal const string MarketsInfoPath = "markets/info";
     internal const string TickersPath = "prices/tickers";

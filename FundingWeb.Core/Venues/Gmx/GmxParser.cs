@@ -113,6 +113,8 @@ public static class GmxParser
             : OptionalBool(item, "isDisabled", false) ? MarketStatus.Paused
             : MarketStatus.Active;
         tokens.TryGetValue(indexToken, out var token);
+        // No FundingCap: GMX bounds funding by per-market min/max funding factors held on chain (DataStore, served by its
+        // /v1/markets/config API), which /markets/info does not carry.
         var market = new Market(VenueIds.Gmx, name, BaseAsset(name, token), conventions.IntervalHours,
             DefaultMaxLeverage, DefaultMaintenanceMargin, status);
         if (status != MarketStatus.Active)
@@ -128,22 +130,33 @@ public static class GmxParser
         var fundingShort = JsonNumbers.RequiredDouble(item, "fundingRateShort");
         var borrowLong = JsonNumbers.OptionalDouble(item, "borrowingRateLong");
         var borrowShort = JsonNumbers.OptionalDouble(item, "borrowingRateShort");
+        // Net rates only arbitrate a negative borrowing value; an unreadable one must not cost the market.
+        var netLong = Lenient(item, "netRateLong");
+        var netShort = Lenient(item, "netRateShort");
         if (token is null) throw new FormatException($"index token {indexToken} is not in /tokens (decimals unknown)");
         if (!prices.TryGetValue(indexToken, out var price)) throw new FormatException($"no oracle price for index token {token.Symbol} ({indexToken})");
         var oracleUsd = price.ToUsd(token.Decimals);
 
         parts.Markets.Add(market);
-        // GMX quotes each side as "positive = this side pays" [U, NOTES.md §6.2: the larger side pays]. FundingLeg keeps the
-        // market convention (positive = longs pay) on both legs, so the long leg passes through and the short leg flips.
-        parts.Funding.Add(Rate(name, timeMs, fundingLong, FundingLeg.Long, conventions, source + " fundingRateLong"));
-        parts.Funding.Add(Rate(name, timeMs, -fundingShort, FundingLeg.Short, conventions, source + " fundingRateShort"));
-        // Borrowing is a cost to whoever holds the side: positive = that side pays, as written.
-        if (borrowLong is double bl) parts.Funding.Add(Rate(name, timeMs, bl, FundingLeg.BorrowLong, conventions, source + " borrowingRateLong"));
-        if (borrowShort is double bs) parts.Funding.Add(Rate(name, timeMs, bs, FundingLeg.BorrowShort, conventions, source + " borrowingRateShort"));
+        // GMX signs each side from its own view (negative = that side pays); our legs keep the market sign. See GmxSides.
+        parts.Funding.Add(Rate(name, timeMs, GmxSides.FundingLongLeg(fundingLong), FundingLeg.Long, conventions, source + " fundingRateLong"));
+        parts.Funding.Add(Rate(name, timeMs, GmxSides.FundingShortLeg(fundingShort), FundingLeg.Short, conventions, source + " fundingRateShort"));
+        AddBorrow(parts, name, timeMs, "borrowingRateLong", borrowLong, fundingLong, netLong, FundingLeg.BorrowLong, conventions, source);
+        AddBorrow(parts, name, timeMs, "borrowingRateShort", borrowShort, fundingShort, netShort, FundingLeg.BorrowShort, conventions, source);
         var totalUsd = longUsd + shortUsd;
         parts.OpenInterest.Add(new OpenInterestObservation(name, timeMs, totalUsd / oracleUsd, totalUsd, longUsd, shortUsd));
         parts.Prices.Add(new PriceObservation(name, timeMs, Mark: null, Index: oracleUsd));
         if (price.UpdatedAtMs is long updated) parts.DataTimeMs = Math.Max(parts.DataTimeMs ?? 0, updated);
+    }
+
+    /// <summary>A borrow leg that cannot be read is reported and left out; the market and its funding legs stay.</summary>
+    private static void AddBorrow(GmxPollParts parts, string name, long timeMs, string field, double? borrow, double funding, double? net,
+        FundingLeg leg, GmxConventions conventions, string source)
+    {
+        if (borrow is not double b) return;
+        var reading = GmxSides.BorrowCost(field, b, funding, net);
+        if (reading.Cost is double cost) parts.Funding.Add(Rate(name, timeMs, cost, leg, conventions, source + " " + field));
+        else parts.Errors.Add(new MarketError(name, reading.Problem!));
     }
 
     private static RawFundingRate Rate(string symbol, long timeMs, double raw, FundingLeg leg, GmxConventions c, string source) =>
@@ -156,6 +169,9 @@ public static class GmxParser
         if (slash > 0) return name[..slash].Trim().ToUpperInvariant();
         return (indexToken?.Symbol ?? name).Trim().ToUpperInvariant();
     }
+
+    private static double? Lenient(JsonElement obj, string property) =>
+        obj.TryGetProperty(property, out var e) && JsonNumbers.TryGetDouble(e, out var value) ? value : null;
 
     private static bool OptionalBool(JsonElement obj, string property, bool fallback) =>
         obj.TryGetProperty(property, out var e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : fallback;

@@ -16,6 +16,12 @@ public static class HyperliquidAssetContextsParser
     /// <summary>HL settles every hour and <c>funding</c> is already the 1h rate (NOTES §0.1, §1.2 [V]).</summary>
     public const double QuotedIntervalHours = 1;
 
+    /// <summary>
+    /// |funding| is capped at 4 % per hour (Hyperliquid docs, trading/funding; NOTES §1.2 quotes it through a summary of
+    /// those docs). Every market shares it, as a fraction per <see cref="QuotedIntervalHours"/>.
+    /// </summary>
+    public const double FundingCapPerHour = 0.04;
+
     public static VenuePoll Parse(JsonElement root, long fetchedAtMs, string source)
     {
         if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() < 2
@@ -86,6 +92,6 @@ public static class HyperliquidAssetContextsParser
         var delisted = asset.TryGetProperty("isDelisted", out var d) && d.ValueKind == JsonValueKind.True;
         // HL's maintenance margin is half the initial margin at max leverage (NOTES §1.5 [V]): 1 % at 50x.
         return new Market(VenueIds.Hyperliquid, name, name.ToUpperInvariant(), QuotedIntervalHours, maxLeverage,
-            1d / (2d * maxLeverage), delisted ? MarketStatus.Delisted : MarketStatus.Active);
+            1d / (2d * maxLeverage), delisted ? MarketStatus.Delisted : MarketStatus.Active, FundingCap: FundingCapPerHour);
     }
 }

@@ -53,12 +53,18 @@ public sealed class HyperliquidClient : IVenueClient
         if (toMs < fromMs) return VenueHistory.Empty;
 
         var byTime = new SortedDictionary<long, HyperliquidSettlement>();
+        var pages = new HistoryPages();
         var startMs = (from - IntervalLookback).ToUnixTimeMilliseconds();
         while (startMs <= toMs)
         {
             var body = new { type = "fundingHistory", coin = market.Symbol, startTime = startMs, endTime = toMs };
-            using var doc = await _http.PostJsonAsync(InfoPath, body, cancellationToken).ConfigureAwait(false);
-            var page = HyperliquidFundingHistoryParser.ParsePage(doc.RootElement, market.Symbol);
+            // The next page starts after this one's last row, so a failed page leaves everything from its start unread.
+            var page = await pages.ReadAsync(async () =>
+            {
+                using var doc = await _http.PostJsonAsync(InfoPath, body, cancellationToken).ConfigureAwait(false);
+                return HyperliquidFundingHistoryParser.ParsePage(doc.RootElement, market.Symbol);
+            }, Math.Max(startMs, fromMs), toMs).ConfigureAwait(false);
+            if (page is null) break;
             foreach (var row in page) byTime[row.TimeMs] = row;
             if (page.Count < HistoryPageSize) break;
             var lastMs = page.Max(r => r.TimeMs);
@@ -76,7 +82,7 @@ public sealed class HyperliquidClient : IVenueClient
             funding.Add(new RawFundingRate(market.Symbol, rows[i].TimeMs, FundingKind.Settled, rows[i].Rate, intervals[i], RateUnit.Fraction, Source: source));
         }
         // HL has no open-interest history endpoint (NOTES §1.1): OI history is what the poller records.
-        return new VenueHistory(funding, []);
+        return new VenueHistory(funding, []) { Gaps = pages.Gaps };
     }
 
     /// <summary>An unset base URL means production; the caller's options object is never mutated.</summary>

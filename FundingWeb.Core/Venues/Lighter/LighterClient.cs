@@ -97,19 +97,31 @@ public sealed class LighterClient : IVenueClient
         var toS = to.ToUnixTimeSeconds();
         var source = _http.Describe(FundingsPath) + " fundings[].rate";
         var byTime = new SortedDictionary<long, RawFundingRate>();
+        var pages = new HistoryPages();
         for (var start = fromS; start < toS; start += HistoryPageHours * 3600L)
         {
             var end = Math.Min(toS, start + HistoryPageHours * 3600L);
+            if (pages.RateLimited)
+            {
+                // Asking again would be refused too: the rest of the range waits for the next backfill.
+                pages.Record(start * 1000, to.ToUnixTimeMilliseconds(), "not asked after a 429 on an earlier window");
+                break;
+            }
             var path = string.Create(CultureInfo.InvariantCulture,
                 $"{FundingsPath}?market_id={marketId}&resolution=1h&start_timestamp={start}&end_timestamp={end}&count_back={HistoryPageHours + 1}");
-            using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
-            foreach (var row in LighterParser.ParseFundings(doc.RootElement, market.Symbol, source))
+            // Windows are fixed, so a failed one leaves only itself unread and the later windows are still asked.
+            var rows = await pages.ReadAsync(async () =>
+            {
+                using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
+                return LighterParser.ParseFundings(doc.RootElement, market.Symbol, source);
+            }, start * 1000, end * 1000).ConfigureAwait(false);
+            foreach (var row in rows ?? [])
             {
                 // Windows share their edge hour, and a server may ignore the window: keep each settlement once, in range.
                 if (row.TimeMs >= from.ToUnixTimeMilliseconds() && row.TimeMs <= to.ToUnixTimeMilliseconds()) byTime.TryAdd(row.TimeMs, row);
             }
         }
-        return new VenueHistory(byTime.Values.ToList(), []);
+        return new VenueHistory(byTime.Values.ToList(), []) { Gaps = pages.Gaps };
     }
 
     private async Task<(IReadOnlyList<LighterMarketRow> Markets, IReadOnlyList<MarketError> Errors)> GetMarketsAsync(CancellationToken cancellationToken)

@@ -7,14 +7,10 @@ namespace FundingWeb.Core.Venues.Lighter;
 /// <summary>Pure parsing of Lighter REST bodies; the client only fetches and stitches.</summary>
 public static class LighterParser
 {
-    /// <summary>Lighter writes margin fractions in basis points (maintenance_margin_fraction 120 = 1.2 %).</summary>
-    private const double BasisPoints = 10_000d;
-
-    // Used only when a market omits its margins: Lighter's ETH market (NOTES.md §4.4) has 120 bp maintenance, 200 bp min initial.
-    public const double DefaultMaintenanceMargin = 0.012;
-    public const double DefaultMaxLeverage = 50d;
-
-    /// <summary>Perp markets from <c>/api/v1/orderBookDetails</c>. A market with a bad required field becomes a <see cref="MarketError"/>.</summary>
+    /// <summary>
+    /// Perp markets from <c>/api/v1/orderBookDetails</c>. A market with a bad required field becomes a <see cref="MarketError"/>;
+    /// one whose margins cannot be read plausibly is kept with the documented defaults and a <see cref="MarketError"/> saying so.
+    /// </summary>
     public static (IReadOnlyList<LighterMarketRow> Markets, IReadOnlyList<MarketError> Errors) ParseOrderBookDetails(
         JsonElement root, double quotedIntervalHours)
     {
@@ -32,7 +28,9 @@ public static class LighterParser
                 {
                     continue;
                 }
-                markets.Add(ParseMarket(item, quotedIntervalHours));
+                var (row, note) = ParseMarket(item, quotedIntervalHours);
+                markets.Add(row);
+                if (note is not null) errors.Add(new MarketError(row.Market.Symbol, note));
             }
             catch (Exception ex) when (ex is FormatException or InvalidOperationException)
             {
@@ -42,21 +40,19 @@ public static class LighterParser
         return (markets, errors);
     }
 
-    private static LighterMarketRow ParseMarket(JsonElement item, double quotedIntervalHours)
+    private static (LighterMarketRow Row, string? MarginNote) ParseMarket(JsonElement item, double quotedIntervalHours)
     {
         var symbol = JsonNumbers.RequiredString(item, "symbol");
         var marketId = JsonNumbers.RequiredInt64(item, "market_id");
         var status = ParseStatus(JsonNumbers.RequiredString(item, "status"));
         var openInterest = JsonNumbers.RequiredDouble(item, "open_interest");
         var lastPrice = JsonNumbers.RequiredDouble(item, "last_trade_price");
-        var maintenance = JsonNumbers.OptionalDouble(item, "maintenance_margin_fraction") is double mm && mm > 0
-            ? mm / BasisPoints
-            : DefaultMaintenanceMargin;
-        var maxLeverage = JsonNumbers.OptionalDouble(item, "min_initial_margin_fraction") is double im && im > 0
-            ? BasisPoints / im
-            : DefaultMaxLeverage;
-        var market = new Market(VenueIds.Lighter, symbol, symbol.ToUpperInvariant(), quotedIntervalHours, maxLeverage, maintenance, status);
-        return new LighterMarketRow(marketId, market, openInterest, lastPrice);
+        var margins = LighterMargins.Read(item);
+        // No FundingCap: orderBookDetails carries none, and market_stats' funding_clamp_small/big bound the premium's pull
+        // toward the interest rate, not the rate itself (NOTES.md §4.2); nothing reliable caps |rate| here.
+        var market = new Market(VenueIds.Lighter, symbol, symbol.ToUpperInvariant(), quotedIntervalHours, margins.MaxLeverage,
+            margins.MaintenanceMargin, status);
+        return (new LighterMarketRow(marketId, market, openInterest, lastPrice), margins.Note);
     }
 
     /// <summary>Lighter documents "active"; anything else that is not plainly gone is treated as a pause.</summary>

@@ -16,7 +16,7 @@ public sealed class ParadexClient : IVenueClient
     public const bool UnitVerified = true;
 
     public const string UnitNote =
-        "Paradex funds continuously; funding_rate is a fraction per the market's own funding_period_hours (8 h by default, 1 h on some markets), divided by that period for the hourly rate; settled rows are the rate sampled at the top of each hour.";
+        "Paradex funds continuously; funding_rate is a fraction per the market's own funding_period_hours (8 h by default, 1 h on some markets), divided by that period for the hourly rate; settled rows are each hour's exact accrual from the change of funding_index, or the rate sampled at the top of the hour where the index cannot be used.";
 
     /// <summary>The documented maximum page of <c>/funding/data</c>; rows arrive every few seconds, so pages are always full.</summary>
     public const int HistoryPageSize = 5000;
@@ -50,8 +50,9 @@ public sealed class ParadexClient : IVenueClient
         return poll with { Funding = [.. poll.Funding, .. HourlySamples(poll.Funding)] };
     }
 
-    // The first poll of each new hour doubles as that hour's settled sample: no extra request, and the same
-    // hour key GetHistoryAsync uses, so a later backfill of the same hour overwrites rather than duplicates.
+    // The first poll of each new hour doubles as that hour's settled sample: no extra request, and the same hour key
+    // GetHistoryAsync uses. /markets/summary carries no funding_index, so the poll can only sample; the backfill's exact
+    // index row for the same hour is meant to replace it (Origin tells them apart).
     private List<RawFundingRate> HourlySamples(IReadOnlyList<RawFundingRate> quotes)
     {
         var settled = new List<RawFundingRate>();
@@ -62,7 +63,8 @@ public sealed class ParadexClient : IVenueClient
             _lastPollHour[quote.Symbol] = hour;
             if (previous < hour)
             {
-                settled.Add(FundingNormalizer.HourlySettlement(quote with { Source = quote.Source + " (first poll of the hour)" }, hour));
+                settled.Add(FundingNormalizer.HourlySettlement(quote with { Source = quote.Source + " (first poll of the hour)" }, hour)
+                    with { Origin = FundingOrigins.HourlySample });
             }
         }
         return settled;
@@ -72,26 +74,51 @@ public sealed class ParadexClient : IVenueClient
     {
         var fromMs = from.ToUnixTimeMilliseconds();
         var toMs = to.ToUnixTimeMilliseconds();
+        if (toMs < fromMs) return VenueHistory.Empty;
+        // Rows a little past the range give its last hour the end boundary the index needs; only hours in range are kept.
+        var endMs = toMs + ParadexHourlySampler.BoundaryToleranceMs;
         var sampler = new ParadexHourlySampler();
-        var basePath = $"funding/data?market={Uri.EscapeDataString(market.Symbol)}&start_at={fromMs}&end_at={toMs}&page_size={HistoryPageSize}";
+        var pages = new HistoryPages();
+        var basePath = $"funding/data?market={Uri.EscapeDataString(market.Symbol)}&start_at={fromMs}&end_at={endMs}&page_size={HistoryPageSize}";
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
         string? cursor = null;
+        long? oldest = null, newest = null;
+        bool? newestFirst = null;
 
         for (var page = 0; page < MaxHistoryPages; page++)
         {
             var path = cursor is null ? basePath : basePath + "&cursor=" + Uri.EscapeDataString(cursor);
-            using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
-            var parsed = ParadexFundingDataParser.Parse(doc.RootElement, market.FundingIntervalHours);
+            // The cursor is opaque: what a failed page leaves unread is the part of the range the rows so far do not span.
+            var (unreadFrom, unreadTo) = oldest is null ? (fromMs, toMs) : newestFirst == false ? (newest!.Value + 1, toMs) : (fromMs, oldest.Value - 1);
+            var parsed = await pages.ReadAsync(async () =>
+            {
+                using var doc = await _http.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
+                return ParadexFundingDataParser.Parse(doc.RootElement, market.FundingIntervalHours);
+            }, unreadFrom, unreadTo).ConfigureAwait(false);
+            if (parsed is null) break;
             foreach (var row in parsed.Rows)
             {
-                if (row.CreatedAtMs >= fromMs && row.CreatedAtMs <= toMs) sampler.Add(row);
+                if (row.CreatedAtMs < fromMs || row.CreatedAtMs > endMs) continue;
+                sampler.Add(row);
+                oldest = Math.Min(oldest ?? row.CreatedAtMs, row.CreatedAtMs);
+                newest = Math.Max(newest ?? row.CreatedAtMs, row.CreatedAtMs);
             }
+            if (newestFirst is null && parsed.Rows.Count > 1) newestFirst = parsed.Rows[0].CreatedAtMs > parsed.Rows[^1].CreatedAtMs;
             // Stop on the last page, an empty page, or a cursor we have already followed (a loop would never end).
             if (parsed.Next is null || parsed.Rows.Count == 0 || !seenCursors.Add(parsed.Next)) break;
             cursor = parsed.Next;
         }
 
-        var source = _http.Describe("funding/data") + " results[].funding_rate (first sample of each hour)";
-        return new VenueHistory(sampler.ToSettled(market.Symbol, fromMs, toMs, source), []);
+        // An hour cut by the gap was only partly read: it joins the gap whole, so its row comes from the refill, complete.
+        var gaps = pages.Gaps.Select(g => g with { FromMs = Math.Max(fromMs, ParadexHourlySampler.HourOf(g.FromMs)),
+            ToMs = Math.Min(toMs, ParadexHourlySampler.HourOf(g.ToMs) + 3_599_999) }).ToList();
+        var (keepFrom, keepTo) = (fromMs, toMs);
+        foreach (var gap in gaps)
+        {
+            if (gap.FromMs <= keepFrom) keepFrom = Math.Max(keepFrom, gap.ToMs + 1);
+            else keepTo = Math.Min(keepTo, gap.FromMs - 1);
+        }
+        var source = _http.Describe("funding/data") + " results[].funding_index / funding_rate";
+        return new VenueHistory(sampler.ToSettled(market.Symbol, keepFrom, keepTo, source), []) { Gaps = gaps };
     }
 }

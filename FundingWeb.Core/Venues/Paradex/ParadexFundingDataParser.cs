@@ -18,13 +18,7 @@ public static class ParadexFundingDataParser
         {
             try
             {
-                if (row.ValueKind != JsonValueKind.Object) throw new FormatException("row is not an object");
-                var period = JsonNumbers.OptionalDouble(row, "funding_period_hours") ?? fallbackPeriodHours;
-                rows.Add(new ParadexFundingSample(
-                    ParadexJson.OptionalString(row, "market") ?? "",
-                    JsonNumbers.RequiredInt64(row, "created_at"),
-                    JsonNumbers.RequiredDouble(row, "funding_rate"),
-                    period > 0 ? period : fallbackPeriodHours));
+                rows.Add(ParseRow(row, fallbackPeriodHours));
             }
             catch (FormatException)
             {
@@ -35,4 +29,24 @@ public static class ParadexFundingDataParser
         var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } cursor ? cursor : null;
         return new ParadexFundingPage(rows, next, skipped);
     }
+
+    /// <summary>
+    /// One row (a REST result or a <c>funding_data</c> message's <c>data</c>). Rate and time are required; the index and
+    /// premium are read when present and readable, and otherwise left null: the hour then falls back to the sample.
+    /// </summary>
+    public static ParadexFundingSample ParseRow(JsonElement row, double fallbackPeriodHours)
+    {
+        if (row.ValueKind != JsonValueKind.Object) throw new FormatException("row is not an object");
+        var period = JsonNumbers.OptionalDouble(row, "funding_period_hours") ?? fallbackPeriodHours;
+        return new ParadexFundingSample(
+            ParadexJson.OptionalString(row, "market") ?? "",
+            JsonNumbers.RequiredInt64(row, "created_at"),
+            JsonNumbers.RequiredDouble(row, "funding_rate"),
+            period > 0 ? period : fallbackPeriodHours,
+            Lenient(row, "funding_index"),
+            Lenient(row, "funding_premium"));
+    }
+
+    private static double? Lenient(JsonElement row, string property) =>
+        row.TryGetProperty(property, out var e) && JsonNumbers.TryGetDouble(e, out var value) ? value : null;
 }

@@ -10,6 +10,12 @@ public static class ParadexMarketsParser
     public const double DefaultMaxLeverage = 20;
     public const double DefaultMaintenanceMargin = 0.025;
 
+    /// <summary>
+    /// The documented default funding period (NOTES §3.1: <c>funding_period_hours</c> "default 8"; funding-mechanism.mdx:
+    /// "Funding Period 8h"), used when an older deployment's <c>/markets</c> omits the field.
+    /// </summary>
+    public const double DefaultFundingPeriodHours = 8;
+
     public static IReadOnlyDictionary<string, ParadexMarketConfig> Parse(JsonElement root, long nowMs, List<MarketError> errors)
     {
         var results = ParadexJson.Results(root, "/markets");
@@ -40,15 +46,23 @@ public static class ParadexMarketsParser
     private static ParadexMarketConfig ParseOne(JsonElement row, string symbol, long nowMs)
     {
         JsonNumbers.RequiredString(row, "symbol");
-        // Required, never defaulted: guessing 8 on a 1h market would misstate its rate eightfold (NOTES §3.2).
-        var period = JsonNumbers.RequiredDouble(row, "funding_period_hours");
-        if (!(period > 0)) throw new FormatException($"field 'funding_period_hours' is not positive: {period}");
+        // Older deployments omit the field: the documented 8 h stands in and the market says "assumed" (a 1h market read
+        // that way is overstated eightfold, which is why it is flagged, and why /funding/data's per-row period wins).
+        // A value that is present but not a positive number contradicts itself rather than being silent: reported.
+        var stated = JsonNumbers.OptionalDouble(row, "funding_period_hours");
+        if (stated is double p && !(p > 0)) throw new FormatException($"field 'funding_period_hours' is not positive: {p}");
+        var period = stated ?? DefaultFundingPeriodHours;
         var baseAsset = row.TryGetProperty("base_currency", out var b) && b.ValueKind == JsonValueKind.String && b.GetString() is { Length: > 0 } bc
             ? bc : symbol.Split('-')[0];
 
         var (maxLeverage, maintenance) = Margin(row);
-        return new ParadexMarketConfig(symbol, baseAsset.ToUpperInvariant(), period, maxLeverage, maintenance, Status(row, nowMs));
+        return new ParadexMarketConfig(symbol, baseAsset.ToUpperInvariant(), period, maxLeverage, maintenance, Status(row, nowMs),
+            IntervalAssumed: stated is null, FundingCap: Cap(row));
     }
+
+    /// <summary><c>max_funding_rate</c>, a fraction per funding period (NOTES §3.1). A cap we cannot read is no cap, not an error.</summary>
+    private static double? Cap(JsonElement row) =>
+        row.TryGetProperty("max_funding_rate", out var e) && JsonNumbers.TryGetDouble(e, out var cap) && cap > 0 ? cap : null;
 
     // Paradex sizes margin as IMF = imf_base (+ size terms) and MMF = mmf_factor × IMF [I, from the /markets schema];
     // the base terms give the best-case leverage and maintenance fraction, which is what a ladder bucket cap needs.

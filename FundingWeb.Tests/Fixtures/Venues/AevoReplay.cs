@@ -22,7 +22,8 @@ public static class AevoReplay
     private const long HourMs = 3_600_000;
     private const long HistoryDepthMs = 90L * 24 * HourMs;
 
-    public static void Map(LoopbackVenueServer server, string prefix)
+    /// <param name="faults">Optional: funding-history requests that fail (404).</param>
+    public static void Map(LoopbackVenueServer server, string prefix, HistoryFaults? faults = null)
     {
         var markets = FixtureFiles.Read("aevo", "markets.derived.json");
         var funding = JsonNode.Parse(FixtureFiles.Read("aevo", "funding.by-instrument.derived.json"))!.AsObject();
@@ -40,7 +41,7 @@ public static class AevoReplay
         });
         server.Map("GET", prefix + "/statistics", context =>
             Task.FromResult(statistics[context.Request.Query["asset"].ToString()]?.ToJsonString()));
-        server.Map("GET", prefix + "/funding-history", context => Task.FromResult(History(context, funding, marks)));
+        server.Map("GET", prefix + "/funding-history", context => Task.FromResult(faults?.Fails() == true ? null : History(context, funding, marks)));
     }
 
     private static long NextHourMs()

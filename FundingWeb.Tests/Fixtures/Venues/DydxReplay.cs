@@ -27,7 +27,8 @@ public static class DydxReplay
     public const int MaxLimit = 100;
     private const long MsPerHour = 3_600_000;
 
-    public static void Map(LoopbackVenueServer server, string prefix)
+    /// <param name="faults">Optional: historicalFunding and candles requests that fail (404), counted together in arrival order.</param>
+    public static void Map(LoopbackVenueServer server, string prefix, HistoryFaults? faults = null)
     {
         prefix = prefix.TrimEnd('/');
         var marketsJson = FixtureFiles.Read("dydx", "perpetualMarkets.json");
@@ -39,8 +40,8 @@ public static class DydxReplay
             var ticker = market.Name;
             var scale = Number(market.Value.GetProperty("oraclePrice")) / btcOracle;
             var openInterest = Number(market.Value.GetProperty("openInterest"));
-            server.Map("GET", $"{prefix}/historicalFunding/{ticker}", context => Task.FromResult<string?>(FundingPage(context.Request.Query, ticker, scale)));
-            server.Map("GET", $"{prefix}/candles/perpetualMarkets/{ticker}", context => Task.FromResult(CandlesPage(context.Request.Query, ticker, openInterest)));
+            server.Map("GET", $"{prefix}/historicalFunding/{ticker}", context => Task.FromResult<string?>(faults?.Fails() == true ? null : FundingPage(context.Request.Query, ticker, scale)));
+            server.Map("GET", $"{prefix}/candles/perpetualMarkets/{ticker}", context => Task.FromResult(faults?.Fails() == true ? null : CandlesPage(context.Request.Query, ticker, openInterest)));
             var trades = ticker == "BTC-USD" ? FixtureFiles.Read("dydx", "trades-BTC-USD.derived.json") : """{"trades":[]}""";
             server.MapJson("GET", $"{prefix}/trades/perpetualMarket/{ticker}", trades);
         }

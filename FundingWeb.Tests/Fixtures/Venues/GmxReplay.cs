@@ -4,7 +4,9 @@ namespace FundingWeb.Tests.Fixtures.Venues;
 
 /// <summary>
 /// Makes a <see cref="LoopbackVenueServer"/> speak GMX v2's oracle API under a path prefix from the derived fixtures:
-/// several markets with plausible OI, per-side funding and borrowing (annualised 1e30), one disabled, one unlisted,
+/// several markets with plausible OI, per-side funding signed as GMX signs it (each side's own view: negative = that
+/// side pays, the receiving side scaled by payer OI ÷ receiver OI) and borrowing as a cost, net = funding − borrowing
+/// (annualised 1e30), one disabled, one unlisted,
 /// one swap-only pool; Arbitrum token addresses and decimals. The recorded markets-info is only a placeholder, so it
 /// stays for shape tests. Point the client at <c>server.BaseUrl + prefix</c>, e.g. <c>http://127.0.0.1:5123/gmx</c>.
 /// GMX has no REST funding history, so there is nothing to page.

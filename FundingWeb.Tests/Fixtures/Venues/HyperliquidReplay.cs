@@ -22,7 +22,8 @@ public static class HyperliquidReplay
     public const int PageSize = 500;
     private const long MsPerHour = 3_600_000;
 
-    public static void Map(LoopbackVenueServer server, string prefix)
+    /// <param name="faults">Optional: fundingHistory requests that fail (404), counted alone.</param>
+    public static void Map(LoopbackVenueServer server, string prefix, HistoryFaults? faults = null)
     {
         var metaAndAssetCtxs = FixtureFiles.Read("hyperliquid", "info-metaAndAssetCtxs.2026.derived.json");
         server.Map("POST", prefix.TrimEnd('/') + "/info", async context =>
@@ -32,7 +33,7 @@ public static class HyperliquidReplay
             return type switch
             {
                 "metaAndAssetCtxs" => metaAndAssetCtxs,
-                "fundingHistory" => FundingHistoryPage(body.RootElement),
+                "fundingHistory" => faults?.Fails() == true ? null : FundingHistoryPage(body.RootElement),
                 _ => null,
             };
         });

@@ -11,7 +11,8 @@ namespace FundingWeb.Tests.Fixtures.Venues;
 /// </summary>
 public static class LighterReplay
 {
-    public static void Map(LoopbackVenueServer server, string prefix)
+    /// <param name="faults">Optional: fundings requests that fail (404).</param>
+    public static void Map(LoopbackVenueServer server, string prefix, HistoryFaults? faults = null)
     {
         var details = FixtureFiles.Read("lighter", "orderBookDetails.derived.json");
         var rates = FixtureFiles.Read("lighter", "funding-rates.derived.json");
@@ -21,7 +22,7 @@ public static class LighterReplay
 
         server.MapJson("GET", prefix + "/api/v1/orderBookDetails", details);
         server.MapJson("GET", prefix + "/api/v1/funding-rates", rates);
-        server.Map("GET", prefix + "/api/v1/fundings", context => Task.FromResult<string?>(Fundings(context.Request.Query, pattern, marketIds)));
+        server.Map("GET", prefix + "/api/v1/fundings", context => Task.FromResult<string?>(faults?.Fails() == true ? null : Fundings(context.Request.Query, pattern, marketIds)));
     }
 
     /// <summary>

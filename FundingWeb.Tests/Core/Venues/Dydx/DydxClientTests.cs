@@ -153,11 +153,18 @@ public sealed class DydxClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetHistoryAsync_MalformedJson_ThrowsVenueException()
+    public async Task GetHistoryAsync_MalformedFundingJson_CandlesStillReadAndTheFundingRangeIsAGap()
     {
         _server.SetFault(Prefix + "/historicalFunding", VenueFault.MalformedJson);
+        var (from, to) = (DateTimeOffset.UtcNow.AddHours(-3), DateTimeOffset.UtcNow);
 
-        await Assert.ThrowsAsync<VenueException>(() => Client().GetHistoryAsync(Btc, DateTimeOffset.UtcNow.AddHours(-3), DateTimeOffset.UtcNow, CancellationToken.None));
+        var history = await Client().GetHistoryAsync(Btc, from, to, CancellationToken.None);
+
+        Assert.Empty(history.Funding);
+        Assert.NotEmpty(history.OpenInterest);
+        var gap = Assert.Single(history.Gaps);
+        Assert.Equal((from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()), (gap.FromMs, gap.ToMs));
+        Assert.Contains("malformed JSON", gap.Reason);
     }
 
     [Fact]

@@ -55,8 +55,12 @@ public class DydxMarketsParserTests
         var poll = Parse("perpetualMarkets.json");
 
         // IMF 0.02 → 50x, MMF 0.012; SOL IMF 0.05 → 20x, MMF 0.03.
-        Assert.Equal(new Market(VenueIds.Dydx, "BTC-USD", "BTC", 1, 50, 0.012), poll.Markets[0]);
-        Assert.Equal(new Market(VenueIds.Dydx, "SOL-USD", "SOL", 1, 20, 0.03), poll.Markets[1]);
+        Assert.Equal(new Market(VenueIds.Dydx, "BTC-USD", "BTC", 1, 50, 0.012), poll.Markets[0] with { FundingCap = null });
+        Assert.Equal(new Market(VenueIds.Dydx, "SOL-USD", "SOL", 1, 20, 0.03), poll.Markets[1] with { FundingCap = null });
+        // The protocol clamps the 8h rate to 600 % × (IMF − MMF), i.e. 75 % × (IMF − MMF) per hour:
+        // BTC 0.75 × (0.02 − 0.012) = 0.006, SOL 0.75 × (0.05 − 0.03) = 0.015.
+        Assert.Equal(0.006, poll.Markets[0].FundingCap!.Value, 15);
+        Assert.Equal(0.015, poll.Markets[1].FundingCap!.Value, 15);
     }
 
     [Fact]
@@ -111,5 +115,20 @@ public class DydxMarketsParserTests
 
         var ex = Assert.Throws<VenueException>(() => DydxMarketsParser.Parse(doc.RootElement, FetchedAtMs, "test"));
         Assert.Contains("perpetualMarkets", ex.Reason);
+    }
+
+    [Theory]
+    [InlineData(0.02, 0.012, 0.006)]
+    [InlineData(0.05, 0.03, 0.015)]
+    [InlineData(1.0, 0.0, 0.75)]
+    [InlineData(0.02, 0.02, null)]
+    [InlineData(0.01, 0.02, null)]
+    [InlineData(0.02, -0.01, null)]
+    public void FundingCap_MarginFractions_ClampPerHourOrNone(double initial, double maintenance, double? cap)
+    {
+        var actual = DydxMarketsParser.FundingCap(initial, maintenance);
+
+        if (cap is null) Assert.Null(actual);
+        else Assert.Equal(cap.Value, actual!.Value, 15);
     }
 }

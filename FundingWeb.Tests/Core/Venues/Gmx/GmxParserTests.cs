@@ -66,10 +66,10 @@ public sealed class GmxParserTests
         var legs = parts.Funding.ToDictionary(f => f.Leg);
         Assert.All(legs.Values, f => Assert.Equal(RateUnit.Fixed1e30, f.Unit));
         Assert.All(legs.Values, f => Assert.Equal(FundingKind.Quoted, f.Kind));
-        // fundingRateLong 1e27 = 0.001 per year → 0.001 / 8760 = 1.1415525e-7 per hour, longs pay (positive).
-        Assert.Equal(1.1415525114155251e-7, Rate1h(legs[FundingLeg.Long]), 15);
-        // fundingRateShort −5e26: shorts pay −0.0005/yr, i.e. receive it → +5.7077626e-8 per hour in "positive = longs pay".
-        Assert.Equal(5.7077625570776255e-8, Rate1h(legs[FundingLeg.Short]), 15);
+        // fundingRateLong +1e27: longs receive 0.001 per year → −0.001 / 8760 = −1.1415525e-7 per hour in "positive = longs pay".
+        Assert.Equal(-1.1415525114155251e-7, Rate1h(legs[FundingLeg.Long]), 15);
+        // fundingRateShort −5e26: shorts pay 0.0005/yr → −5.7077626e-8 per hour (shorts paying longs is negative).
+        Assert.Equal(-5.7077625570776255e-8, Rate1h(legs[FundingLeg.Short]), 15);
         Assert.Equal(0, Rate1h(legs[FundingLeg.BorrowLong]));
         Assert.Equal(0, Rate1h(legs[FundingLeg.BorrowShort]));
         Assert.EndsWith("markets/info fundingRateShort", legs[FundingLeg.Short].Source);
@@ -92,15 +92,17 @@ public sealed class GmxParserTests
         var parts = Parse("markets-info.derived.json");
 
         var eth = parts.Funding.Where(f => f.Symbol == "ETH/USD [WETH-USDC]").ToDictionary(f => f.Leg);
-        // Longs larger: pay 11 %/yr → 1.2557e-5/h; shorts receive 11 % × 48.2/41.5 → +1.4584e-5/h; longs borrow 6.5 %/yr → 7.4201e-6/h.
+        // GMX writes fundingRateLong −11 %/yr (longs pay) → +1.2557e-5/h; fundingRateShort +11 % × 48.2/41.5 (shorts receive)
+        // → +1.4584e-5/h, longs paying in both legs; longs borrow 6.5 %/yr → 7.4201e-6/h.
         Assert.Equal(1.2557077625570777e-5, Rate1h(eth[FundingLeg.Long]), 15);
         Assert.Equal(1.4584364856687023e-5, Rate1h(eth[FundingLeg.Short]), 15);
         Assert.Equal(7.4200913242009134e-6, Rate1h(eth[FundingLeg.BorrowLong]), 15);
 
         var btc = parts.Funding.Where(f => f.Symbol == "BTC/USD [WBTC.b-USDC]").ToDictionary(f => f.Leg);
-        // Shorts larger: fundingRateShort +8.5 %/yr (shorts pay) → −9.7032e-6/h in the market sign; shorts borrow 4.2 % → 4.7945e-6/h.
+        // GMX writes fundingRateShort −8.5 %/yr (shorts pay) → −9.7032e-6/h in the market sign; shorts borrow 4.2 % → 4.7945e-6/h.
         Assert.Equal(-9.703196347031965e-6, Rate1h(btc[FundingLeg.Short]), 15);
-        Assert.True(Rate1h(btc[FundingLeg.Long]) < 0);
+        // fundingRateLong +9.564 %/yr: longs receive → negative in the market sign.
+        Assert.Equal(-0.09564205457463884 / 8760, Rate1h(btc[FundingLeg.Long]), 15);
         Assert.Equal(4.7945205479452054e-6, Rate1h(btc[FundingLeg.BorrowShort]), 15);
 
         // BTC index token has 8 decimals: 93,850.6 USD; OI 62.3M + 70.1M = 132.4M USD → 1410.7528 BTC.

@@ -48,7 +48,8 @@ public class HyperliquidAssetContextsParserTests
         var poll = Parse("info-metaAndAssetCtxs.doc.json");
 
         var btc = Assert.Single(poll.Markets, m => m.Symbol == "BTC");
-        Assert.Equal(new Market(VenueIds.Hyperliquid, "BTC", "BTC", 1, 50, 0.01), btc); // 1 / (2 × 50) = 1 %
+        // 1 / (2 × 50) = 1 %; Hyperliquid's documented cap, 4 % per hour, on every market.
+        Assert.Equal(new Market(VenueIds.Hyperliquid, "BTC", "BTC", 1, 50, 0.01, FundingCap: 0.04), btc);
         // The doc sample lists three coins but only two contexts: the third is reported, not guessed.
         var error = Assert.Single(poll.MarketErrors);
         Assert.Equal("HPOS", error.Symbol);

@@ -151,11 +151,17 @@ public sealed class HyperliquidClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetHistoryAsync_ServerError_ThrowsVenueException()
+    public async Task GetHistoryAsync_ServerError_NoRowsAndTheWholeRangeIsAGapWithTheReason()
     {
         _server.SetFault(Prefix, VenueFault.ServerError);
+        var (from, to) = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow);
 
-        await Assert.ThrowsAsync<VenueException>(() => Client().GetHistoryAsync(Btc, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow, CancellationToken.None));
+        var history = await Client().GetHistoryAsync(Btc, from, to, CancellationToken.None);
+
+        Assert.Empty(history.Funding);
+        var gap = Assert.Single(history.Gaps);
+        Assert.Equal((from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()), (gap.FromMs, gap.ToMs));
+        Assert.Contains("HTTP 500", gap.Reason);
     }
 
     [Fact]

@@ -34,6 +34,30 @@ public sealed class LighterClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollAsync_MarginsInBothShapes_ReadAsFractionsAndImplausibleOnesKeepDefaultsWithReason()
+    {
+        // The replay's HYPE answers in the newer shape ("5.00" % initial, "2.00" % maintenance), the others in basis points.
+        var details = System.Text.Json.Nodes.JsonNode.Parse(FixtureFiles.Read("lighter", "orderBookDetails.derived.json"))!;
+        details["order_book_details"]![2]!["maintenance_margin_fraction"] = "0";
+        _server.MapJson("GET", Prefix + "/api/v1/orderBookDetails", details.ToJsonString());
+
+        var poll = await CreateClient().PollAsync(CancellationToken.None);
+
+        var hype = poll.Markets.Single(m => m.Symbol == "HYPE");
+        Assert.Equal(0.02, hype.MaintenanceMargin, 12);
+        Assert.Equal(20, hype.MaxLeverage, 9);
+        var eth = poll.Markets.Single(m => m.Symbol == "ETH");
+        Assert.Equal(0.012, eth.MaintenanceMargin, 12);
+        Assert.Equal(50, eth.MaxLeverage, 9);
+        // SOL's maintenance "0" is not a margin: the market stays, with the documented defaults and the reason.
+        var sol = poll.Markets.Single(m => m.Symbol == "SOL");
+        Assert.Equal(LighterMargins.DefaultMaintenanceMargin, sol.MaintenanceMargin);
+        Assert.Equal(LighterMargins.DefaultMaxLeverage, sol.MaxLeverage);
+        Assert.Contains("maintenance_margin_fraction", Assert.Single(poll.MarketErrors, e => e.Symbol == "SOL").Reason);
+        Assert.Contains(poll.Funding, f => f.Symbol == "SOL");
+    }
+
+    [Fact]
     public async Task PollAsync_Replay_DiscoversMarketsQuotesOiAndPricesInTwoRequests()
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -70,6 +70,8 @@ public sealed class ParadexClientTests : IAsyncLifetime
         var settled = crossing.Funding.Where(f => f.Kind == FundingKind.Settled).ToList();
         Assert.Equal(4, settled.Count);
         Assert.All(settled, s => Assert.Equal(hour, s.TimeMs));
+        // The summary carries no funding_index: the poll can only sample, and says so (the backfill's index row replaces it).
+        Assert.All(settled, s => Assert.Equal(FundingOrigins.HourlySample, s.Origin));
         // The hourly sample covers one hour: −1.070340466085 % per 8h period → −0.13379255826 % accrued over the hour.
         var bera = settled.Single(s => s.Symbol == "BERA-USD-PERP");
         Assert.Equal(-0.01070340466085 / 8, bera.RateRaw, 15);
@@ -95,6 +97,10 @@ public sealed class ParadexClientTests : IAsyncLifetime
         Assert.Equal([0.0000105, 0.0000120, 0.0000125], history.Funding.Select(f => f.RateRaw));
         Assert.All(history.Funding, f => Assert.Equal(FundingKind.Settled, f.Kind));
         Assert.All(history.Funding, f => Assert.Equal(1, f.IntervalHours));
+        // These derived pages hold the recorded message's index unchanged for hours while the premium is positive: a
+        // stuck field, not an accrual of zero, so the first sample stands in for every hour.
+        Assert.All(history.Funding, f => Assert.Equal(FundingOrigins.HourlySample, f.Origin));
+        Assert.Empty(history.Gaps);
     }
 
     [Fact]
@@ -168,6 +174,38 @@ public sealed class ParadexClientTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<VenueException>(() => Client().PollAsync(CancellationToken.None));
 
         Assert.Contains("results", ex.Reason);
+    }
+
+    [Fact]
+    public async Task PollAsync_MarketsWithoutFundingPeriod_KeptAsAssumedEightHoursAndHistoryRowsKeepTheirOwnPeriod()
+    {
+        // An older deployment: /markets has no funding_period_hours at all; /funding/data rows still carry theirs (HYPER 1 h).
+        var markets = System.Text.Json.Nodes.JsonNode.Parse(FixtureFiles.Read("paradex", "markets.derived.json"))!;
+        foreach (var m in markets["results"]!.AsArray()) m!.AsObject().Remove("funding_period_hours");
+        _server.MapJson("GET", "/paradex/v1/markets", markets.ToJsonString());
+        var client = Client();
+
+        var poll = await client.PollAsync(CancellationToken.None);
+
+        Assert.Empty(poll.MarketErrors);
+        Assert.Equal(["BERA-USD-PERP", "BTC-USD-PERP", "ETH-USD-PERP", "HYPER-USD-PERP", "OLD-USD-PERP"], poll.Markets.Select(m => m.Symbol));
+        Assert.All(poll.Markets, m => Assert.True(m.IntervalAssumed && m.FundingIntervalHours == 8, m.Symbol));
+        Assert.Equal(0.02, poll.Markets.Single(m => m.Symbol == "BTC-USD-PERP").FundingCap);
+        Assert.Equal(0.05, poll.Markets.Single(m => m.Symbol == "HYPER-USD-PERP").FundingCap);
+        Assert.Null(poll.Markets.Single(m => m.Symbol == "OLD-USD-PERP").FundingCap);
+        Assert.Equal(8, poll.Funding.Single(f => f.Symbol == "BTC-USD-PERP" && f.Kind == FundingKind.Quoted).IntervalHours);
+
+        var hyper = poll.Markets.Single(m => m.Symbol == "HYPER-USD-PERP");
+        var now = DateTimeOffset.UtcNow;
+        var history = await client.GetHistoryAsync(hyper, now.AddHours(-3), now, CancellationToken.None);
+        // The rows say 1 h: the hourly sample of the replay's 1h rate r × (1 ± 0.25) is at least 0.75 r per hour; read
+        // with the assumed 8 h it would be at most 1.25 r / 8.
+        Assert.NotEmpty(history.Funding);
+        Assert.All(history.Funding, f =>
+        {
+            var sampled = f.Origin == FundingOrigins.IndexDelta ? f.CrossCheck1h!.Value : f.RateRaw;
+            Assert.True(sampled >= 0.75 * 0.00001250176896 * 0.999, $"{f.Origin} {f.RateRaw:R} {f.CrossCheck1h:R}");
+        });
     }
 
     [Fact]

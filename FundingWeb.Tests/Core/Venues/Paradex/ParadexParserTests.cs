@@ -126,17 +126,69 @@ public sealed class ParadexParserTests
         Assert.Equal(29876.3, poll.Prices.Single().Index);
     }
 
-    [Fact]
-    public void MarketsParse_FundingPeriodMissing_MarketErrorNotADefault()
+    public static TheoryData<string, string, double?, bool> PeriodCases => new()
     {
-        using var doc = JsonDocument.Parse("""{"results":[{"symbol":"X-USD-PERP","asset_kind":"PERP"},{"symbol":"Y-USD-PERP","asset_kind":"PERP","funding_period_hours":4}]}""");
+        // case, the funding_period_hours member ("" = left out), expected period (null = market error), assumed
+        { "omitted (older deployments)", "", 8, true },
+        { "null", "\"funding_period_hours\":null,", 8, true },
+        { "empty string", "\"funding_period_hours\":\"\",", 8, true },
+        { "stated 4", "\"funding_period_hours\":4,", 4, false },
+        { "stated 1 as a string", "\"funding_period_hours\":\"1\",", 1, false },
+        { "stated 8", "\"funding_period_hours\":8,", 8, false },
+        { "zero contradicts itself", "\"funding_period_hours\":0,", null, false },
+        { "negative", "\"funding_period_hours\":-8,", null, false },
+        { "not a number", "\"funding_period_hours\":\"eight\",", null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(PeriodCases))]
+    public void MarketsParse_FundingPeriodFamily_StatedWinsOmittedIsAssumedEightBadIsReported(string scenario, string member, double? period, bool assumed)
+    {
+        using var doc = JsonDocument.Parse($$"""{"results":[{"symbol":"X-USD-PERP","asset_kind":"PERP",{{member}}"max_funding_rate":"0.02"},{"symbol":"Y-USD-PERP","asset_kind":"PERP","funding_period_hours":4}]}""");
         var errors = new List<MarketError>();
 
         var configs = ParadexMarketsParser.Parse(doc.RootElement, Now, errors);
 
-        Assert.Equal("X-USD-PERP", Assert.Single(errors).Symbol);
-        Assert.Equal(4, Assert.Single(configs.Values).FundingPeriodHours);
-        Assert.Equal(ParadexMarketsParser.DefaultMaxLeverage, configs["Y-USD-PERP"].MaxLeverage);
+        Assert.Equal(4, configs["Y-USD-PERP"].FundingPeriodHours);
+        Assert.False(configs["Y-USD-PERP"].IntervalAssumed);
+        if (period is null)
+        {
+            Assert.Equal("X-USD-PERP", Assert.Single(errors).Symbol);
+            Assert.False(configs.ContainsKey("X-USD-PERP"), scenario);
+            return;
+        }
+        Assert.Empty(errors);
+        var market = configs["X-USD-PERP"].ToMarket();
+        Assert.Equal(period.Value, market.FundingIntervalHours);
+        Assert.Equal(assumed, market.IntervalAssumed);
+        Assert.Equal(0.02, market.FundingCap);
+    }
+
+    public static TheoryData<string, double?> CapCases => new()
+    {
+        // the max_funding_rate member ("" = left out), expected FundingCap (fraction per funding period)
+        { "\"max_funding_rate\":\"0.02\",", 0.02 },
+        { "\"max_funding_rate\":0.05,", 0.05 },
+        { "", null },
+        { "\"max_funding_rate\":null,", null },
+        { "\"max_funding_rate\":\"\",", null },
+        { "\"max_funding_rate\":\"0\",", null },
+        { "\"max_funding_rate\":\"-0.02\",", null },
+        { "\"max_funding_rate\":\"lots\",", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(CapCases))]
+    public void MarketsParse_MaxFundingRate_BecomesTheCapPerPeriodOrNoCapNeverAnError(string member, double? cap)
+    {
+        using var doc = JsonDocument.Parse($$"""{"results":[{"symbol":"X-USD-PERP","asset_kind":"PERP",{{member}}"funding_period_hours":1}]}""");
+        var errors = new List<MarketError>();
+
+        var market = ParadexMarketsParser.Parse(doc.RootElement, Now, errors)["X-USD-PERP"].ToMarket();
+
+        Assert.Empty(errors);
+        Assert.Equal(cap, market.FundingCap);
+        Assert.Equal(1, market.FundingIntervalHours);
     }
 
     [Fact]
