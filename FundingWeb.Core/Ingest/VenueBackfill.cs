@@ -11,8 +11,11 @@ namespace FundingWeb.Core.Ingest;
 /// fails keeps the pages that arrived: they are written, and the stretch left unread is recorded for the next run.
 /// Runs at start and after a venue comes back; history never overwrites what polls recorded.
 /// </summary>
-public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQueries queries, TimeProvider time, ILogger<VenueBackfill> logger)
+public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQueries queries, TimeProvider time, ILogger<VenueBackfill> logger,
+    FundingOptions? fundingOptions = null)
 {
+    private readonly double _sanityBound1h = (fundingOptions ?? new FundingOptions()).EffectiveSanityBound1h;
+
     private const long HourMs = 3_600_000;
 
     /// <summary>
@@ -83,7 +86,10 @@ public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQue
             try { funding.Add(FundingNormalizer.Normalize(venue.Id, raw)); }
             catch (FormatException ex) { logger.LogWarning("{Venue} {Symbol}: skipped a history row: {Reason}", venue.Id, raw.Symbol, ex.Message); }
         }
-        var written = await repository.InsertHistoryAsync(venue, funding, history.OpenInterest, cancellationToken).ConfigureAwait(false);
+        // The poll's rule, against the conventions the polls recorded: an implausible settlement is stored and flagged, never trusted.
+        var conventions = repository.GetConventions(venue.Id);
+        var flagged = FundingPlausibility.Flag(funding, symbol => conventions.GetValueOrDefault(symbol), _sanityBound1h);
+        var written = await repository.InsertHistoryAsync(venue, flagged, history.OpenInterest, cancellationToken).ConfigureAwait(false);
 
         // The old gap goes only after its rows are in; a new gap from the same start already replaced it (widened, never narrowed).
         if (refilling is not null && unread.All(g => g.FromMs != refilling.FromMs))

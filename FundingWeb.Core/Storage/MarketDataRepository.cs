@@ -46,7 +46,10 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
         }
     }
 
-    /// <summary>Backfilled history. Existing rows win: history never overwrites what a poll recorded.</summary>
+    /// <summary>
+    /// Backfilled history. Existing rows win (history never overwrites what a poll recorded), with one exception: an exact
+    /// row (origin 'index', from the venue's funding index) replaces an hourly sample of the same hour, never the other way.
+    /// </summary>
     public async Task<int> InsertHistoryAsync(VenueInfo venue, IReadOnlyList<FundingRate> funding, IReadOnlyList<OpenInterestObservation> openInterest, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -57,8 +60,12 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
             UpsertVenue(connection, transaction, venue);
             var n = connection.Execute(
                 """
-                INSERT OR IGNORE INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h, origin, check_rate_1h, implausible)
+                INSERT INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h, origin, check_rate_1h, implausible)
                 VALUES (@Venue, @Symbol, @Kind, @Leg, @TimeMs, @RateRaw, @IntervalHours, @Unit, @Rate1h, @Origin, @CrossCheck1h, @Implausible)
+                ON CONFLICT (venue, symbol, kind, leg, ts_ms) DO UPDATE SET rate_raw = excluded.rate_raw, interval_hours = excluded.interval_hours,
+                    unit = excluded.unit, rate_1h = excluded.rate_1h, origin = excluded.origin, check_rate_1h = excluded.check_rate_1h,
+                    implausible = excluded.implausible
+                WHERE funding.origin = 'sample' AND excluded.origin = 'index' 
                 """, funding.Select(FundingParameters), transaction);
             n += connection.Execute(
                 """

@@ -14,6 +14,8 @@ public static class CoreServiceExtensions
         services.Configure<FeedOptions>(configuration.GetSection("Feed"));
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.Configure<LiveOptions>(configuration.GetSection("Live"));
+        services.Configure<Core.Funding.FundingOptions>(configuration.GetSection("Funding"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Funding.FundingOptions>>().Value);
 
         services.AddSingleton(sp =>
         {
@@ -30,7 +32,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<MarketHub>();
         services.AddSingleton(sp => new VenueIngestor(sp.GetRequiredService<MarketDataRepository>(), sp.GetRequiredService<MarketHub>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.RawInterval,
-            configuration.GetValue<double?>("Funding:SanityBound1h") is { } bound && double.IsFinite(bound) && bound > 0 ? bound : Core.Funding.FundingPlausibility.DefaultSanityBound1h));
+            sp.GetRequiredService<Core.Funding.FundingOptions>().EffectiveSanityBound1h));
         services.AddSingleton<VenueBackfill>();
         return services;
     }

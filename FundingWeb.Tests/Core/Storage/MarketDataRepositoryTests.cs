@@ -147,4 +147,29 @@ public class MarketDataRepositoryTests : IDisposable
         var ex = Assert.Throws<InvalidOperationException>(() => SchemaMigrator.Migrate(_db.Factory, "Live"));
         Assert.Contains("never share a database", ex.Message);
     }
+
+    public static TheoryData<string?, string?, string?> OriginUpgrades => new()
+    {
+        // stored origin, backfilled origin, origin kept
+        { FundingOrigins.HourlySample, FundingOrigins.IndexDelta, FundingOrigins.IndexDelta },  // the exact row replaces the sample
+        { FundingOrigins.IndexDelta, FundingOrigins.HourlySample, FundingOrigins.IndexDelta },  // never the other way
+        { FundingOrigins.HourlySample, FundingOrigins.HourlySample, FundingOrigins.HourlySample },
+        { null, FundingOrigins.IndexDelta, null },                                              // a venue's own settlement stays
+        { FundingOrigins.IndexDelta, FundingOrigins.IndexDelta, FundingOrigins.IndexDelta },
+    };
+
+    [Theory]
+    [MemberData(nameof(OriginUpgrades))]
+    public async Task InsertHistoryAsync_SameHourTwice_OnlyAnExactRowReplacesASample(string? stored, string? backfilled, string? kept)
+    {
+        FundingRate Row(string? origin, double rate) => FundingNormalizer.Normalize("hyperliquid",
+            new RawFundingRate("BTC", 3_600_000, FundingKind.Settled, rate, 1, RateUnit.Fraction, Origin: origin));
+        await _repository.InsertHistoryAsync(Venue, [Row(stored, 0.00001)], [], default);
+        await _repository.InsertHistoryAsync(Venue, [Row(backfilled, 0.00002)], [], default);
+
+        using var c = _db.Factory.Open();
+        var row = c.QuerySingle<(string? Origin, double Rate)>("SELECT origin, rate_1h FROM funding WHERE symbol = 'BTC'");
+        Assert.Equal(kept, row.Origin);
+        Assert.Equal(kept == backfilled && stored != backfilled ? 0.00002 : 0.00001, row.Rate, 12);
+    }
 }
