@@ -42,7 +42,7 @@ public sealed record FundingPageModel(
         foreach (var venue in venues)
         {
             history.Add(Series($"{Name(venue)} settled", settled.Where(p => p.Venue == venue && p.TimeMs >= fromMs), basis) with { Meta = Meta(Name(venue), settled, venue, basis), Key = SettledKey(venue) });
-            history.Add(Series($"{Name(venue)} quoted", quoted.Where(p => p.Venue == venue), basis) with { Meta = Meta(Name(venue), quoted, venue, basis), Key = QuotedKey(venue) });
+            history.Add(Series($"{Name(venue)} quoted", quoted.Where(p => p.Venue == venue), basis) with { Meta = Meta(Name(venue), quoted, venue, basis), Key = QuotedKey(venue), Live = true });
             colors.Add(VenueColors.For(venue));
             colors.Add(VenueColors.For(venue));
             dashes.Add(0);

@@ -12,7 +12,9 @@ public sealed record ChartSeries(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type = null,
     // What the tooltip needs to show a point's market and its raw value in the venue's own convention.
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] SeriesMeta? Meta = null,
-    [property: System.Text.Json.Serialization.JsonIgnore] string? Key = null)
+    [property: System.Text.Json.Serialization.JsonIgnore] string? Key = null,
+    // A series that live ticks append to: the module draws it on its own layer so a tick repaints only those.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Live = false)
 {
     public const int MaxPoints = 2000;
 

@@ -1,0 +1,44 @@
+using Bunit;
+using FundingWeb.Core.Live;
+using FundingWeb.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace FundingWeb.Tests.Components;
+
+/// <summary>
+/// bUnit with what every dashboard component needs: MudBlazor's services (its JS interop answered loosely), a real hub on a
+/// manual clock, and our chart module answered strictly, so every call a component makes to it is one the test set up.
+/// </summary>
+public abstract class DashboardContext : BunitContext
+{
+    public const string ChartModulePath = "./js/charts.js";
+
+    protected DashboardContext()
+    {
+        Time = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        Hub = new MarketHub(Options.Create(new LiveOptions { MinPushInterval = TimeSpan.Zero }), Time);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Charts = JSInterop.SetupModule(ChartModulePath);
+        Charts.Mode = JSRuntimeMode.Strict;
+        Charts.Setup<string>("getTheme").SetResult("dark");
+        foreach (var call in new[] { "create", "replace", "append", "setMarkers", "destroy", "downloadPng", "downloadSvg", "downloadText", "downloadBase64" })
+        {
+            Charts.SetupVoid(call, _ => true).SetVoidResult();
+        }
+        Services.AddMudServices();
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton(Hub);
+    }
+
+    protected ManualTimeProvider Time { get; }
+
+    protected MarketHub Hub { get; }
+
+    protected BunitJSModuleInterop Charts { get; }
+
+    /// <summary>The calls our chart module received, by name.</summary>
+    protected IReadOnlyList<JSRuntimeInvocation> ChartCalls(string identifier) =>
+        Charts.Invocations.Where(i => i.Identifier == identifier).ToList();
+}
