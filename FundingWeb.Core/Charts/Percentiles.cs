@@ -41,6 +41,9 @@ public static class Percentiles
         var rank = q * (sorted.Length - 1);
         var lower = (int)Math.Floor(rank);
         var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]);
+        var t = rank - lower;
+        // Weighted form, not lower + t × (upper − lower): the difference of two huge values of opposite sign overflows,
+        // and 0 × ∞ would turn an exact rank into NaN.
+        return t == 0 ? sorted[lower] : sorted[lower] * (1 - t) + sorted[upper] * t;
     }
 }

@@ -57,26 +57,44 @@ public static class ModelledLadder
     /// only bucket), so are buckets whose initial margin 1/L does not exceed the maintenance margin (they would be
     /// liquidated on entry); weights are normalised to sum to 1.
     /// </summary>
-    public static ModelledLadderAssumptions Assumptions(ModelledLadderOptions options)
+    public static ModelledLadderAssumptions Assumptions(ModelledLadderOptions options) =>
+        Resolve(options, out var error) ?? throw error!;
+
+    /// <summary>
+    /// Why no ladder can be modelled with these options (a venue that reports max leverage 0, a maintenance margin of
+    /// 100 %), or null when one can: callers showing many markets skip such a market with the reason instead of failing.
+    /// </summary>
+    public static string? Problem(ModelledLadderOptions options)
+    {
+        Resolve(options, out var error);
+        return error?.Message;
+    }
+
+    private static ModelledLadderAssumptions? Resolve(ModelledLadderOptions options, out ArgumentException? error)
     {
         ArgumentNullException.ThrowIfNull(options);
+        error = null;
         if (!(options.MaxLeverage >= 1) || !double.IsFinite(options.MaxLeverage))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxLeverage, "Max leverage must be at least 1.");
+            error = new ArgumentOutOfRangeException(nameof(options), options.MaxLeverage, "Max leverage must be at least 1.");
+            return null;
         }
         if (!(options.MaintenanceMargin >= 0 && options.MaintenanceMargin < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaintenanceMargin, "Maintenance margin is a fraction in [0, 1).");
+            error = new ArgumentOutOfRangeException(nameof(options), options.MaintenanceMargin, "Maintenance margin is a fraction in [0, 1).");
+            return null;
         }
         if (options.TakerLongShare is { } share && !(share >= 0 && share <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), share, "Taker long share is a fraction between 0 and 1.");
+            error = new ArgumentOutOfRangeException(nameof(options), share, "Taker long share is a fraction between 0 and 1.");
+            return null;
         }
         var leverages = options.Leverages ?? ModelledLadderOptions.DefaultLeverages;
         var weights = options.Weights ?? leverages.Select(_ => 1d).ToArray();
         if (weights.Count != leverages.Count || weights.Any(w => !(w >= 0) || !double.IsFinite(w)))
         {
-            throw new ArgumentException("Give one non-negative weight per leverage bucket.", nameof(options));
+            error = new ArgumentException("Give one non-negative weight per leverage bucket.", nameof(options));
+            return null;
         }
 
         var kept = leverages.Zip(weights)
@@ -85,8 +103,9 @@ public static class ModelledLadder
         var total = kept.Sum(b => b.Second);
         if (total <= 0 && 1 / options.MaxLeverage <= options.MaintenanceMargin)
         {
-            throw new ArgumentException(
+            error = new ArgumentException(
                 "Maintenance margin is not below the initial margin at max leverage: no leverage bucket can be modelled.", nameof(options));
+            return null;
         }
         LeverageBucket[] buckets = total > 0
             ? kept.Select(b => new LeverageBucket(b.First, b.Second / total)).OrderBy(b => b.Leverage).ToArray()

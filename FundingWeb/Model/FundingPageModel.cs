@@ -31,8 +31,9 @@ public sealed record FundingPageModel(
         // One market per venue: where a venue lists the asset twice (GMX pools), the one with the most history.
         var primary = settled.Concat(quoted).GroupBy(p => p.Venue)
             .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Symbol).MaxBy(s => s.Count())!.Key);
-        settled = settled.Where(p => primary[p.Venue] == p.Symbol).ToList();
-        quoted = quoted.Where(p => primary[p.Venue] == p.Symbol).ToList();
+        // In time order whatever the reader handed over: the downsampler and the calculators need it.
+        settled = settled.Where(p => primary[p.Venue] == p.Symbol).OrderBy(p => p.TimeMs).ToList();
+        quoted = quoted.Where(p => primary[p.Venue] == p.Symbol).OrderBy(p => p.TimeMs).ToList();
         var venues = venueNames.Keys.Where(state.Shows).Where(v => settled.Any(p => p.Venue == v) || quoted.Any(p => p.Venue == v)).Order(StringComparer.Ordinal).ToList();
         string Name(string v) => venueNames.GetValueOrDefault(v, v);
 
@@ -69,7 +70,7 @@ public sealed record FundingPageModel(
         };
 
         var window = SlippageWindow(state.Window);
-        var starts = FundingSlippage.Starts(fromMs, nowMs - window.Milliseconds);
+        var starts = FundingSlippage.Starts(fromMs, nowMs - window.Milliseconds, SlippageStep(fromMs, nowMs));
         var slippage = new List<ChartSeries>();
         var table = new List<SlippageRow>();
         foreach (var venue in venues)
@@ -79,7 +80,7 @@ public sealed record FundingPageModel(
             slippage.Add(ChartSeries.FromPoints(Name(venue), Lttb.Downsample(points.Select(p => new ChartPoint(p.StartMs, Math.Round(p.SlippageApr!.Value * 100, 4))).ToList(), ChartSeries.MaxPoints).Select(p => (p.X, p.Y))));
             var distribution = FundingSlippage.Distribution(points);
             table.Add(new SlippageRow(venue, Name(venue), distribution.Count,
-                points.Count == 0 ? null : points.Average(p => p.QuotedApr!.Value), points.Count == 0 ? null : points.Average(p => p.RealisedApr!.Value),
+                Mean(points.Select(p => p.QuotedApr!.Value)), Mean(points.Select(p => p.RealisedApr!.Value)),
                 distribution.P5, distribution.P50, distribution.P95));
         }
         var slippageSpec = new ChartSpec
@@ -90,6 +91,25 @@ public sealed record FundingPageModel(
             NoData = $"No complete {window.Label} window in this range: choose a longer range or a shorter window",
         };
         return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues);
+    }
+
+    /// <summary>Most window starts the slippage chart computes: a long custom range steps in whole hours past one an hour.</summary>
+    public const int MaxSlippageStarts = 10_000;
+
+    private static long SlippageStep(long fromMs, long toMs)
+    {
+        const long hourMs = 3_600_000;
+        var hours = Math.Max(0, (toMs - fromMs) / hourMs);
+        return hourMs * Math.Max(1, (hours + MaxSlippageStarts - 1) / MaxSlippageStarts);
+    }
+
+    /// <summary>The mean, or null when there is nothing to average or the sum overflows.</summary>
+    private static double? Mean(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        if (list.Count == 0) return null;
+        var mean = list.Average();
+        return double.IsFinite(mean) ? mean : null;
     }
 
     /// <summary>A live point for a venue's quoted series, in the page's basis ([x, y] like every other point).</summary>
@@ -109,7 +129,8 @@ public sealed record FundingPageModel(
     private static SeriesMeta? Meta(string venueName, IReadOnlyList<FundingPoint> rows, string venue, RateBasis basis)
     {
         var sample = rows.LastOrDefault(p => p.Venue == venue);
-        if (sample is null) return null;
+        // The tooltip's convention goes to the browser as JSON, which has no NaN: an interval that is not a number has none.
+        if (sample is null || !double.IsFinite(sample.IntervalHours) || !(sample.IntervalHours > 0)) return null;
         double? perDisplayed = basis == RateBasis.AprCompounded ? null : sample.IntervalHours / (FundingBasis.FromRate1h(1, basis) * 100);
         return new SeriesMeta(venueName, sample.Symbol, "fraction", sample.IntervalHours, perDisplayed);
     }
