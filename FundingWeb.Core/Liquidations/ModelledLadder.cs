@@ -57,8 +57,13 @@ public static class ModelledLadder
     /// only bucket), so are buckets whose initial margin 1/L does not exceed the maintenance margin (they would be
     /// liquidated on entry); weights are normalised to sum to 1.
     /// </summary>
-    public static ModelledLadderAssumptions Assumptions(ModelledLadderOptions options) =>
-        Resolve(options, out var error) ?? throw error!;
+    public static ModelledLadderAssumptions Assumptions(ModelledLadderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Resolve(options, out var problem, out var actual) ?? throw (actual is null
+            ? new ArgumentException(problem, nameof(options))
+            : new ArgumentOutOfRangeException(nameof(options), actual, problem));
+    }
 
     /// <summary>
     /// Why no ladder can be modelled with these options (a venue that reports max leverage 0, a maintenance margin of
@@ -66,34 +71,35 @@ public static class ModelledLadder
     /// </summary>
     public static string? Problem(ModelledLadderOptions options)
     {
-        Resolve(options, out var error);
-        return error?.Message;
+        ArgumentNullException.ThrowIfNull(options);
+        Resolve(options, out var problem, out _);
+        return problem;
     }
 
-    private static ModelledLadderAssumptions? Resolve(ModelledLadderOptions options, out ArgumentException? error)
+    /// <param name="actual">The offending value when the problem is one option out of its range.</param>
+    private static ModelledLadderAssumptions? Resolve(ModelledLadderOptions options, out string? problem, out object? actual)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        error = null;
+        (problem, actual) = (null, null);
         if (!(options.MaxLeverage >= 1) || !double.IsFinite(options.MaxLeverage))
         {
-            error = new ArgumentOutOfRangeException(nameof(options), options.MaxLeverage, "Max leverage must be at least 1.");
+            (problem, actual) = ("Max leverage must be at least 1.", options.MaxLeverage);
             return null;
         }
         if (!(options.MaintenanceMargin >= 0 && options.MaintenanceMargin < 1))
         {
-            error = new ArgumentOutOfRangeException(nameof(options), options.MaintenanceMargin, "Maintenance margin is a fraction in [0, 1).");
+            (problem, actual) = ("Maintenance margin is a fraction in [0, 1).", options.MaintenanceMargin);
             return null;
         }
         if (options.TakerLongShare is { } share && !(share >= 0 && share <= 1))
         {
-            error = new ArgumentOutOfRangeException(nameof(options), share, "Taker long share is a fraction between 0 and 1.");
+            (problem, actual) = ("Taker long share is a fraction between 0 and 1.", share);
             return null;
         }
         var leverages = options.Leverages ?? ModelledLadderOptions.DefaultLeverages;
         var weights = options.Weights ?? leverages.Select(_ => 1d).ToArray();
         if (weights.Count != leverages.Count || weights.Any(w => !(w >= 0) || !double.IsFinite(w)))
         {
-            error = new ArgumentException("Give one non-negative weight per leverage bucket.", nameof(options));
+            problem = "Give one non-negative weight per leverage bucket.";
             return null;
         }
 
@@ -103,8 +109,7 @@ public static class ModelledLadder
         var total = kept.Sum(b => b.Second);
         if (total <= 0 && 1 / options.MaxLeverage <= options.MaintenanceMargin)
         {
-            error = new ArgumentException(
-                "Maintenance margin is not below the initial margin at max leverage: no leverage bucket can be modelled.", nameof(options));
+            problem = "Maintenance margin is not below the initial margin at max leverage: no leverage bucket can be modelled.";
             return null;
         }
         LeverageBucket[] buckets = total > 0

@@ -18,13 +18,16 @@ public static class OpenInterestConcentration
     /// </summary>
     public static TimeSpan DefaultMaxAge { get; } = TimeSpan.FromHours(1 + MaxCarriedBuckets);
 
-    /// <summary>Σ share²; null when the total is not positive.</summary>
+    /// <summary>Σ share²; null when the total is not positive. Negative and non-finite values are ignored.</summary>
     public static double? Hhi(IEnumerable<double> usdByVenue)
     {
         ArgumentNullException.ThrowIfNull(usdByVenue);
-        var values = usdByVenue.Where(IsValid).ToArray();
-        var total = values.Sum();
-        return total > 0 ? values.Sum(v => (v / total) * (v / total)) : null;
+        var values = usdByVenue.Where(v => double.IsFinite(v) && v >= 0).ToArray();
+        var max = values.Length == 0 ? 0 : values.Max();
+        if (!(max > 0)) return null;
+        // Shares of the values scaled by the largest: the same ratios, and a sum that cannot overflow.
+        var total = values.Sum(v => v / max);
+        return values.Sum(v => (v / max / total) * (v / max / total));
     }
 
     /// <summary>

@@ -76,7 +76,11 @@ public sealed record FundingPageModel(
         foreach (var venue in venues)
         {
             var rows = settledRates.Where(r => r.Venue == venue).Concat(quoted.Where(p => p.Venue == venue).Select(p => ToRate(p, FundingKind.Quoted))).ToList();
-            var points = FundingSlippage.Rolling(rows, starts, window.Hours).Where(p => p.SlippageApr is not null && p.IsFullyCovered).ToList();
+            // Only starts whose window can hold this venue's settlements: a year's range over a week of history computes a week.
+            var settledTimes = rows.Where(r => r.Kind == FundingKind.Settled).Select(r => r.TimeMs).ToList();
+            var (first, last) = settledTimes.Count == 0 ? (0L, -1L) : (settledTimes.Min(), settledTimes.Max());
+            var reach = starts.Where(t => t <= last && t >= first - window.Milliseconds);
+            var points = FundingSlippage.Rolling(rows, reach, window.Hours).Where(p => p.SlippageApr is not null && p.IsFullyCovered).ToList();
             slippage.Add(ChartSeries.FromPoints(Name(venue), Lttb.Downsample(points.Select(p => new ChartPoint(p.StartMs, Math.Round(p.SlippageApr!.Value * 100, 4))).ToList(), ChartSeries.MaxPoints).Select(p => (p.X, p.Y))));
             var distribution = FundingSlippage.Distribution(points);
             table.Add(new SlippageRow(venue, Name(venue), distribution.Count,

@@ -51,7 +51,7 @@ public sealed record LiquidationsPageModel(
             {
                 measured.AddRange(positions.Select(LadderEntry.From));
                 var coverage = MeasuredCoverage.Compute(positions, quote!.OpenInterestUsd);
-                infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Measured, coverage.LongCoverage, coverage.ShortCoverage, quote.OpenInterestUsd, positions.Count));
+                infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Measured, coverage.LongCoverage, coverage.ShortCoverage, PlausibleOi(quote), positions.Count));
                 continue;
             }
             var bars = oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote!.Market.Symbol && p.Base > 0)
@@ -67,7 +67,7 @@ public sealed record LiquidationsPageModel(
             var result = ModelledLadder.Build(bars.OrderBy(b => b.TimeMs), options);
             modelled.AddRange(result.OpenLots.Select(LadderEntry.From));
             assumptions = result.Assumptions.Describe();
-            infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Modelled, null, null, quote.OpenInterestUsd, result.OpenLots.Count));
+            infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Modelled, null, null, PlausibleOi(quote), result.OpenLots.Count));
         }
 
         var m = LiquidationLadder.Build(measured, price, binning, LadderKind.Measured);
@@ -105,7 +105,9 @@ public sealed record LiquidationsPageModel(
     }
 
     /// <summary>The venue's market for the asset is the one with the most open interest that is a plausible amount.</summary>
-    private static double OiUsd(MarketQuote quote) => UsdAmount.IsPlausible(quote.OpenInterestUsd) ? quote.OpenInterestUsd!.Value : 0;
+    private static double OiUsd(MarketQuote quote) => PlausibleOi(quote) ?? 0;
+
+    private static double? PlausibleOi(MarketQuote quote) => UsdAmount.IsPlausible(quote.OpenInterestUsd) ? quote.OpenInterestUsd : null;
 
     private static ChartSeries Bins(string name, IReadOnlyList<LadderBin> bins) =>
         new(name, bins.Select(b => (object?)new double[] { (b.Low + b.High) / 2, Math.Round(b.CumulativeUsd / 1e6, 4) }).ToList());
