@@ -57,6 +57,21 @@ public partial class PageRenderingTests
         }
     }
 
+    [Theory]
+    [InlineData(60)]
+    [InlineData(3650)]
+    public async Task SharedView_LinkExpiringMonthsOrYearsAhead_Answers200(int days)
+    {
+        // A timer waits at most ~49 days; the expiry timer of a link valid for longer must not fail the page.
+        await using var server = await FundingWebServer.StartAsync();
+        var links = server.Services.GetRequiredService<FundingWeb.Core.Sharing.ShareLinkService>();
+        var scope = new FundingWeb.Core.Sharing.ShareScope("/", null, ["dydx"], "24h", null, null, "apr");
+        var created = await links.CreateAsync(scope, "Desk", "alice", DateTimeOffset.UtcNow.AddDays(days), default);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+        await AssertRendersAsync(http, FundingWeb.Model.ShareScopes.ShareUrl(created.Token), $"link valid {days} days");
+    }
+
     private static async Task AssertRendersAsync(HttpClient http, string url, string context)
     {
         using var response = await http.GetAsync(url);
