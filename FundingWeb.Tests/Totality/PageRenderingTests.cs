@@ -77,8 +77,8 @@ public partial class PageRenderingTests
         using var response = await http.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{context}: GET {url} answered {(int)response.StatusCode}");
-        // The prerender's state markers are opaque data, not text a person reads.
-        var text = BlazorMarker().Replace(html, "");
+        // The prerender's state markers (comments) and hidden form tokens are opaque base64, not text a person reads.
+        var text = OpaqueData().Replace(html, "");
         foreach (var bad in new[] { "NaN", "Infinity", "∞" })
         {
             Assert.False(text.Contains(bad, StringComparison.Ordinal), $"{context}: GET {url} prints '{bad}' near …{Around(text, bad)}…");
@@ -91,6 +91,6 @@ public partial class PageRenderingTests
         return text.Substring(Math.Max(0, i - 120), Math.Min(240, text.Length - Math.Max(0, i - 120)));
     }
 
-    [GeneratedRegex("<!--Blazor:.*?-->", RegexOptions.Singleline)]
-    private static partial Regex BlazorMarker();
+    [GeneratedRegex("<!--.*?-->|<input type=\"hidden\"[^>]*>", RegexOptions.Singleline)]
+    private static partial Regex OpaqueData();
 }
