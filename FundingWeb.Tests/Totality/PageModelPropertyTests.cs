@@ -18,7 +18,7 @@ namespace FundingWeb.Tests.Totality;
 /// </summary>
 public class PageModelPropertyTests
 {
-    private const int Seeds = 50;
+    private const int Seeds = 35;
     private const long NowMs = SnapshotGenerator.NowMs;
 
     public static TheoryData<int> Batches => [.. Enumerable.Range(0, 6)];
@@ -123,7 +123,7 @@ public class PageModelPropertyTests
     [Fact]
     public void CarryEstimate_RandomMarketsAndHistory_TotalAndFiniteWhereItPrints()
     {
-        for (var seed = 0; seed < 400; seed++)
+        for (var seed = 0; seed < 250; seed++)
         {
             var generator = new SnapshotGenerator(seed);
             var snapshot = generator.Snapshot();
