@@ -47,8 +47,10 @@ public static class CarryCalculator
         {
             return new RealisedCarry(quotedApr, low, high, 0, null, null, null, null, null, null, null);
         }
-        var firstMs = market.History.Min(r => r.TimeMs);
         var lastStartMs = market.NowMs - (long)Math.Round(position.HoldingHours * HourMs);
+        // Windows start no earlier than the look-back the history is read for: a row stamped decades ago (a bad venue
+        // clock) must not turn into a start every hour since then.
+        var firstMs = Math.Max(market.History.Min(r => r.TimeMs), lastStartMs - (long)options.StressLookback.TotalMilliseconds);
         var points = FundingSlippage.Rolling(market.History, FundingSlippage.Starts(firstMs, Math.Max(firstMs, lastStartMs)), position.HoldingHours)
             .Where(p => p.StartMs <= lastStartMs && p.QuotedApr is { } q && q >= low && q <= high
                 && p.RealisedApr is not null && p.CoveredHours >= p.WindowHours - 1e-9)

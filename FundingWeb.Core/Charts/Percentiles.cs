@@ -41,6 +41,11 @@ public static class Percentiles
         var rank = q * (sorted.Length - 1);
         var lower = (int)Math.Floor(rank);
         var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]);
+        var (a, b, t) = (sorted[lower], sorted[upper], rank - lower);
+        // The difference of two huge values of opposite sign overflows (and 0 × ∞ is NaN): then the weighted form, which
+        // cannot. Clamped to the two neighbours so rounding never puts a lower percentile above a higher one.
+        var difference = b - a;
+        var value = t == 0 ? a : double.IsFinite(difference) ? a + t * difference : a * (1 - t) + b * t;
+        return Math.Clamp(value, a, b);
     }
 }

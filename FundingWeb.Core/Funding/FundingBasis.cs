@@ -47,10 +47,19 @@ public static class FundingBasis
         }
     }
 
-    /// <summary>Percent with decimals suited to the basis, invariant culture, explicit sign.</summary>
+    /// <summary>Printed for a value that is not a number (a compounded APR that overflows, a garbage rate).</summary>
+    public const string NotANumber = "n/a";
+
+    /// <summary>
+    /// Percent with decimals suited to the basis, invariant culture, explicit sign. Beyond a billion percent (no real
+    /// rate; an implausible one still shows) it switches to an exponent so a cell stays readable; a value that is not
+    /// finite prints <see cref="NotANumber"/>, never ∞ or NaN.
+    /// </summary>
     public static string FormatPercent(double rate1h, RateBasis basis)
     {
         var value = FromRate1h(rate1h, basis) * 100d;
+        if (!double.IsFinite(value)) return NotANumber;
+        if (Math.Abs(value) >= 1e9) return value.ToString("+0.00E+0;-0.00E+0", CultureInfo.InvariantCulture);
         var decimals = basis switch { RateBasis.Hourly => 5, RateBasis.EightHour => 4, _ => 2 };
         return value.ToString("+0." + new string('0', decimals) + ";-0." + new string('0', decimals) + ";0." + new string('0', decimals), CultureInfo.InvariantCulture);
     }

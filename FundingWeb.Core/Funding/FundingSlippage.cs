@@ -63,12 +63,12 @@ public static class FundingSlippage
             var first = CountAtOrBefore(settledTimes, start);
             var end = CountAtOrBefore(settledTimes, start + windowMs);
             var count = end - first;
-            double? realised = count > 0 ? (funding[end] - funding[first]) / windowHours * FundingBasis.HoursPerYear : null;
+            double? realised = count > 0 ? Finite((funding[end] - funding[first]) / windowHours * FundingBasis.HoursPerYear) : null;
 
             var quotesSoFar = CountAtOrBefore(quotedTimes, start);
             var quote = quotesSoFar > 0 ? quoted[quotesSoFar - 1] : null;
             points.Add(new FundingSlippagePoint(
-                start, windowHours, quote?.Rate1h * FundingBasis.HoursPerYear, quote?.TimeMs,
+                start, windowHours, Finite(quote?.Rate1h * FundingBasis.HoursPerYear), quote?.TimeMs,
                 realised, count, hours[end] - hours[first]));
         }
         return points;
@@ -90,10 +90,13 @@ public static class FundingSlippage
     public static SlippageDistribution Distribution(IEnumerable<FundingSlippagePoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var slippage = points.Where(p => p.SlippageApr.HasValue).Select(p => p.SlippageApr!.Value).ToArray();
+        var slippage = points.Where(p => p.SlippageApr is { } s && double.IsFinite(s)).Select(p => p.SlippageApr!.Value).ToArray();
         var p = Percentiles.Of(slippage, [0.05, 0.50, 0.95]);
         return new SlippageDistribution(slippage.Length, p[0], p[1], p[2]);
     }
+
+    /// <summary>Sums of rates far beyond any real one overflow; what cannot be computed is unknown, not ∞ or NaN.</summary>
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     /// <summary>How many of the sorted <paramref name="times"/> are ≤ <paramref name="t"/>.</summary>
     private static int CountAtOrBefore(long[] times, long t)

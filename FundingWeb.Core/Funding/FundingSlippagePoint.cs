@@ -16,8 +16,9 @@ public sealed record FundingSlippagePoint(
     int SettledCount,
     double CoveredHours)
 {
-    /// <summary>Realised − quoted, in the market sign: positive = longs paid more than the entry quote promised.</summary>
-    public double? SlippageApr => RealisedApr - QuotedApr;
+    /// <summary>Realised − quoted, in the market sign: positive = longs paid more than the entry quote promised.
+    /// Null when either is unknown or the difference overflows.</summary>
+    public double? SlippageApr => RealisedApr - QuotedApr is { } s && double.IsFinite(s) ? s : null;
 
     /// <summary>True when the settlements in the window cover exactly the window's hours.</summary>
     public bool IsFullyCovered => Math.Abs(CoveredHours - WindowHours) < 1e-9;

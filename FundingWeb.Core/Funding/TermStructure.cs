@@ -53,7 +53,8 @@ public static class TermStructure
                 count++;
             }
         }
-        double? average = hours > 0 ? weighted / hours : null;
+        // Rates far beyond any real one can overflow the weighted sum; such a window has no honest average.
+        double? average = hours > 0 && double.IsFinite(weighted / hours) ? weighted / hours : null;
         return new FundingCurvePoint(window.Label, window.Hours, average, count);
     }
 }

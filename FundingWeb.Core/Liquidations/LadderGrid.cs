@@ -43,6 +43,29 @@ internal sealed class LadderGrid
 
     public int ShortBins => (int)Math.Max(0, _maxK - _firstShortK + 1);
 
+    /// <summary>Why <paramref name="price"/> cannot be binned this way, or null when it can.</summary>
+    public static string? Problem(double price, LadderBinning binning)
+    {
+        if (!(price > 0) || !double.IsFinite(price))
+        {
+            return "Price must be positive.";
+        }
+        var low = price * (1 - binning.RangeFraction);
+        var high = price * (1 + binning.RangeFraction);
+        var width = binning.Width ?? (high - low) / (binning.Count ?? 1);
+        // A price near the ends of the double range leaves no room for the ladder: its top overflows, or its bins are
+        // narrower than the doubles around it and would all collapse onto one edge.
+        if (!double.IsFinite(high) || !(width > 0) || !double.IsFinite(width) || !(low + width > low) || !(price - width < price))
+        {
+            return $"Price {price:G6} leaves no room for a ladder of bins {width:G6} wide.";
+        }
+        if (binning.Width is { } w && (Math.Ceiling(high / w) - Math.Floor(low / w)) > LiquidationLadder.MaxBinsPerLadder)
+        {
+            return $"More than {LiquidationLadder.MaxBinsPerLadder} bins of {w:G6} around {price:G6}; use a wider bin.";
+        }
+        return null;
+    }
+
     public static LadderGrid For(double price, LadderBinning binning)
     {
         var low = price * (1 - binning.RangeFraction);

@@ -19,6 +19,13 @@ public sealed record LiquidationLadder(
     /// <summary>Guards against a width far too small for the price (a million empty bins sent to a chart).</summary>
     public const int MaxBinsPerLadder = 100_000;
 
+    /// <summary>True when a ladder can be drawn around <paramref name="price"/> (positive, finite, with room for its bins).</summary>
+    public static bool CanBin(double price, LadderBinning binning)
+    {
+        ArgumentNullException.ThrowIfNull(binning);
+        return LadderGrid.Problem(price, binning) is null;
+    }
+
     public static LiquidationLadder Build(IEnumerable<LadderEntry> entries, double price, LadderBinning binning, LadderKind kind)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -27,6 +34,10 @@ public sealed record LiquidationLadder(
         {
             throw new ArgumentOutOfRangeException(nameof(price), price, "Price must be positive.");
         }
+        if (LadderGrid.Problem(price, binning) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(binning));
+        }
         var grid = LadderGrid.For(price, binning);
         var longs = new double[grid.LongBins];
         var shorts = new double[grid.ShortBins];
@@ -34,7 +45,8 @@ public sealed record LiquidationLadder(
 
         foreach (var entry in entries)
         {
-            if (!(entry.NotionalUsd > 0) || !double.IsFinite(entry.NotionalUsd) || !double.IsFinite(entry.LiquidationPrice))
+            // Garbage notional (not a plausible USD amount) is dropped, not counted as excluded: sums stay finite.
+            if (!(entry.NotionalUsd > 0) || !OpenInterest.UsdAmount.IsPlausible(entry.NotionalUsd) || !double.IsFinite(entry.LiquidationPrice))
             {
                 continue;
             }

@@ -85,6 +85,8 @@ public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hu
             if (bars.Count < 2 || !hub.Current.Venues.TryGetValue(market.Key.Venue, out var venue)
                 || !venue.Markets.TryGetValue(market.Key.Symbol, out var quote)) continue;
             var options = ModelledLadderOptions.For(quote.Market);
+            // A market whose leverage or margin cannot be modelled (a venue reporting max leverage 0) has no modelled levels.
+            if (ModelledLadder.Problem(options) is not null) continue;
             lots[market.Key] = ModelledLadder.Build(bars, options).OpenLots.Select(LadderEntry.From).ToList();
         }
         var built = new AssetLots(now, lots);

@@ -14,11 +14,11 @@ public sealed record MeasuredCoverage(double? Coverage, double? LongCoverage, do
     {
         ArgumentNullException.ThrowIfNull(positions);
         var covered = positions
-            .Where(p => double.IsFinite(p.LiquidationPrice) && p.LiquidationPrice > 0 && double.IsFinite(p.NotionalUsd) && p.NotionalUsd > 0)
+            .Where(p => double.IsFinite(p.LiquidationPrice) && p.LiquidationPrice > 0 && OpenInterest.UsdAmount.IsPlausible(p.NotionalUsd) && p.NotionalUsd > 0)
             .ToArray();
         var longUsd = covered.Where(p => p.Side == LiquidationSide.Long).Sum(p => p.NotionalUsd);
         var shortUsd = covered.Where(p => p.Side == LiquidationSide.Short).Sum(p => p.NotionalUsd);
-        if (venueOpenInterestUsd is not { } oi || !(oi > 0) || !double.IsFinite(oi))
+        if (venueOpenInterestUsd is not { } oi || !(oi > 0) || !OpenInterest.UsdAmount.IsPlausible(oi))
         {
             return new MeasuredCoverage(null, null, null, longUsd + shortUsd);
         }

@@ -60,23 +60,47 @@ public static class ModelledLadder
     public static ModelledLadderAssumptions Assumptions(ModelledLadderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return Resolve(options, out var problem, out var actual) ?? throw (actual is null
+            ? new ArgumentException(problem, nameof(options))
+            : new ArgumentOutOfRangeException(nameof(options), actual, problem));
+    }
+
+    /// <summary>
+    /// Why no ladder can be modelled with these options (a venue that reports max leverage 0, a maintenance margin of
+    /// 100 %), or null when one can: callers showing many markets skip such a market with the reason instead of failing.
+    /// </summary>
+    public static string? Problem(ModelledLadderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Resolve(options, out var problem, out _);
+        return problem;
+    }
+
+    /// <param name="actual">The offending value when the problem is one option out of its range.</param>
+    private static ModelledLadderAssumptions? Resolve(ModelledLadderOptions options, out string? problem, out object? actual)
+    {
+        (problem, actual) = (null, null);
         if (!(options.MaxLeverage >= 1) || !double.IsFinite(options.MaxLeverage))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxLeverage, "Max leverage must be at least 1.");
+            (problem, actual) = ("Max leverage must be at least 1.", options.MaxLeverage);
+            return null;
         }
         if (!(options.MaintenanceMargin >= 0 && options.MaintenanceMargin < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaintenanceMargin, "Maintenance margin is a fraction in [0, 1).");
+            (problem, actual) = ("Maintenance margin is a fraction in [0, 1).", options.MaintenanceMargin);
+            return null;
         }
         if (options.TakerLongShare is { } share && !(share >= 0 && share <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), share, "Taker long share is a fraction between 0 and 1.");
+            (problem, actual) = ("Taker long share is a fraction between 0 and 1.", share);
+            return null;
         }
         var leverages = options.Leverages ?? ModelledLadderOptions.DefaultLeverages;
         var weights = options.Weights ?? leverages.Select(_ => 1d).ToArray();
         if (weights.Count != leverages.Count || weights.Any(w => !(w >= 0) || !double.IsFinite(w)))
         {
-            throw new ArgumentException("Give one non-negative weight per leverage bucket.", nameof(options));
+            problem = "Give one non-negative weight per leverage bucket.";
+            return null;
         }
 
         var kept = leverages.Zip(weights)
@@ -85,8 +109,8 @@ public static class ModelledLadder
         var total = kept.Sum(b => b.Second);
         if (total <= 0 && 1 / options.MaxLeverage <= options.MaintenanceMargin)
         {
-            throw new ArgumentException(
-                "Maintenance margin is not below the initial margin at max leverage: no leverage bucket can be modelled.", nameof(options));
+            problem = "Maintenance margin is not below the initial margin at max leverage: no leverage bucket can be modelled.";
+            return null;
         }
         LeverageBucket[] buckets = total > 0
             ? kept.Select(b => new LeverageBucket(b.First, b.Second / total)).OrderBy(b => b.Leverage).ToArray()

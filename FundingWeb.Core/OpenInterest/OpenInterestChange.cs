@@ -7,6 +7,7 @@ public sealed record OpenInterestChange(double? AbsoluteUsd, double? Relative)
 {
     public static OpenInterestChange Unknown { get; } = new(null, null);
 
+    /// <summary>A relative change against a near-zero base can overflow; it is then unknown rather than ∞.</summary>
     public static OpenInterestChange Between(double? then, double? now) =>
-        then is { } t && now is { } n ? new(n - t, t > 0 ? (n - t) / t : null) : Unknown;
+        then is { } t && now is { } n && double.IsFinite(n - t) ? new(n - t, t > 0 && double.IsFinite((n - t) / t) ? (n - t) / t : null) : Unknown;
 }

@@ -2,7 +2,8 @@ namespace FundingWeb.Core.OpenInterest;
 
 /// <summary>
 /// Shares by venue, HHI and changes of one asset's open interest (PRODUCT.md, Open interest). Pass the samples of one
-/// asset across venues. Samples with a negative or non-finite USD value are ignored as garbage.
+/// asset across venues. Samples whose USD value is not a plausible amount (<see cref="UsdAmount"/>: negative,
+/// non-finite or beyond any real market) are ignored as garbage, so every total, share and HHI is finite.
 /// </summary>
 public static class OpenInterestConcentration
 {
@@ -17,13 +18,16 @@ public static class OpenInterestConcentration
     /// </summary>
     public static TimeSpan DefaultMaxAge { get; } = TimeSpan.FromHours(1 + MaxCarriedBuckets);
 
-    /// <summary>Σ share²; null when the total is not positive.</summary>
+    /// <summary>Σ share²; null when the total is not positive. Negative and non-finite values are ignored.</summary>
     public static double? Hhi(IEnumerable<double> usdByVenue)
     {
         ArgumentNullException.ThrowIfNull(usdByVenue);
-        var values = usdByVenue.Where(IsValid).ToArray();
-        var total = values.Sum();
-        return total > 0 ? values.Sum(v => (v / total) * (v / total)) : null;
+        var values = usdByVenue.Where(v => double.IsFinite(v) && v >= 0).ToArray();
+        var max = values.Length == 0 ? 0 : values.Max();
+        if (!(max > 0)) return null;
+        // Shares of the values scaled by the largest: the same ratios, and a sum that cannot overflow.
+        var total = values.Sum(v => v / max);
+        return values.Sum(v => (v / max / total) * (v / max / total));
     }
 
     /// <summary>
@@ -45,7 +49,7 @@ public static class OpenInterestConcentration
 
         var shares = now.Values
             .Select(s => new OpenInterestShare(
-                s.Venue, s.TimeMs, s.Usd, total > 0 ? s.Usd / total : 0, s.LongUsd, s.ShortUsd,
+                s.Venue, s.TimeMs, s.Usd, total > 0 ? s.Usd / total : 0, Plausible(s.LongUsd), Plausible(s.ShortUsd),
                 OpenInterestChange.Between(hourAgo.GetValueOrDefault(s.Venue)?.Usd, s.Usd),
                 OpenInterestChange.Between(dayAgo.GetValueOrDefault(s.Venue)?.Usd, s.Usd)))
             .OrderByDescending(s => s.Usd).ThenBy(s => s.Venue, StringComparer.Ordinal)
@@ -56,16 +60,26 @@ public static class OpenInterestConcentration
             LikeForLike(hourAgo, now), LikeForLike(dayAgo, now));
     }
 
+    /// <summary>Most buckets one <see cref="HhiSeries"/> call fills: the caller widens the bucket for a longer span.</summary>
+    public const int MaxSeriesBuckets = 100_000;
+
     /// <summary>
-    /// HHI per UTC hour bucket from <paramref name="fromMs"/>'s bucket to <paramref name="toMs"/>'s bucket, both included.
-    /// Each venue counts with its last sample in the bucket; a venue missing from a bucket carries its previous bucket's
-    /// value forward for at most <see cref="MaxCarriedBuckets"/> buckets, then drops out until it reports again.
+    /// HHI per UTC bucket (an hour unless <paramref name="bucketMs"/> says otherwise) from <paramref name="fromMs"/>'s
+    /// bucket to <paramref name="toMs"/>'s bucket, both included. Each venue counts with its last sample in the bucket; a
+    /// venue missing from a bucket carries its previous bucket's value forward for at most <see cref="MaxCarriedBuckets"/>
+    /// buckets, then drops out until it reports again.
     /// </summary>
-    public static IReadOnlyList<OpenInterestHhiPoint> HhiSeries(IEnumerable<OpenInterestSample> samples, long fromMs, long toMs)
+    public static IReadOnlyList<OpenInterestHhiPoint> HhiSeries(IEnumerable<OpenInterestSample> samples, long fromMs, long toMs, long bucketMs = HourMs)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bucketMs);
+        long Bucket(long timeMs) => FloorDiv(timeMs, bucketMs);
         var firstBucket = Bucket(fromMs);
         var lastBucket = Bucket(toMs);
+        if (lastBucket - firstBucket >= MaxSeriesBuckets)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bucketMs), bucketMs, $"More than {MaxSeriesBuckets} buckets from {fromMs} to {toMs}: use wider buckets.");
+        }
         // Per venue: bucket index → last USD value seen in that bucket (samples are ordered, so later ones overwrite).
         var buckets = new SortedDictionary<string, Dictionary<long, double>>(StringComparer.Ordinal);
         foreach (var s in samples.Where(s => IsValid(s.Usd)).OrderBy(s => s.TimeMs))
@@ -97,7 +111,7 @@ public static class OpenInterestConcentration
                     }
                 }
             }
-            points.Add(new OpenInterestHhiPoint(b * HourMs, Hhi(values), values.Sum(), values.Count));
+            points.Add(new OpenInterestHhiPoint(b * bucketMs, Hhi(values), values.Sum(), values.Count));
         }
         return points;
     }
@@ -125,11 +139,13 @@ public static class OpenInterestConcentration
             : OpenInterestChange.Between(common.Sum(v => then[v].Usd), common.Sum(v => now[v].Usd));
     }
 
-    private static long Bucket(long timeMs)
+    private static long FloorDiv(long timeMs, long bucketMs)
     {
-        var bucket = timeMs / HourMs;
-        return timeMs % HourMs < 0 ? bucket - 1 : bucket;
+        var bucket = timeMs / bucketMs;
+        return timeMs % bucketMs < 0 ? bucket - 1 : bucket;
     }
 
-    private static bool IsValid(double usd) => double.IsFinite(usd) && usd >= 0;
+    private static bool IsValid(double usd) => UsdAmount.IsPlausible(usd);
+
+    private static double? Plausible(double? usd) => UsdAmount.IsPlausible(usd) ? usd : null;
 }

@@ -35,17 +35,24 @@ public sealed record FundingSpread(
     }
 
     /// <summary>Hours the spread must hold to earn back the round-trip fees; null when there is no spread to earn.</summary>
-    public double? BreakEvenHours => SpreadRate1h > 0 ? RoundTripFees / SpreadRate1h : null;
+    public double? BreakEvenHours => SpreadRate1h > 0 && double.IsFinite(RoundTripFees / SpreadRate1h) ? RoundTripFees / SpreadRate1h : null;
+
+    /// <summary>
+    /// Largest |rate_1h| a spread is computed from: the difference of two such rates, annualised, is still finite. Far
+    /// above any real rate (implausible ones included), so it only keeps garbage from printing ∞.
+    /// </summary>
+    public const double MaxRate1h = double.MaxValue / (4 * FundingBasis.HoursPerYear);
 
     /// <summary>
     /// The pair with the largest rate_1h difference (highest − lowest quote); null with fewer than two venues. Ties are
-    /// broken by venue id so the pair shown does not flicker between equal venues.
+    /// broken by venue id so the pair shown does not flicker between equal venues. Quotes that are not numbers, beyond
+    /// <see cref="MaxRate1h"/>, or with a fee that is not a fraction of notional are left out.
     /// </summary>
     public static FundingSpread? Widest(IEnumerable<SpreadQuote> quotes)
     {
         ArgumentNullException.ThrowIfNull(quotes);
         var valid = quotes
-            .Where(q => double.IsFinite(q.Rate1h) && double.IsFinite(q.TakerFee))
+            .Where(q => Math.Abs(q.Rate1h) <= MaxRate1h && double.IsFinite(q.TakerFee) && Math.Abs(q.TakerFee) <= 1)
             .OrderBy(q => q.Rate1h).ThenBy(q => q.Venue, StringComparer.Ordinal)
             .ToArray();
         if (valid.Select(q => q.Venue).Distinct(StringComparer.Ordinal).Count() < 2)
@@ -69,7 +76,7 @@ public sealed record FundingSpread(
         ArgumentNullException.ThrowIfNull(longVenueRows);
         var events = shortVenueRows.Where(r => r.Kind == FundingKind.Quoted && r.Leg == shortLeg).Select(r => (r.TimeMs, IsShort: true, r.Rate1h))
             .Concat(longVenueRows.Where(r => r.Kind == FundingKind.Quoted && r.Leg == longLeg).Select(r => (r.TimeMs, IsShort: false, r.Rate1h)))
-            .Where(e => double.IsFinite(e.Rate1h))
+            .Where(e => Math.Abs(e.Rate1h) <= MaxRate1h)
             .OrderBy(e => e.TimeMs);
 
         var samples = new List<SpreadSample>();

@@ -90,13 +90,15 @@ public sealed class LiveVenueWorld : IAsyncDisposable
                     v.GetProperty("stale").GetBoolean(),
                     v.GetProperty("lastSuccess").ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(v.GetProperty("lastSuccess").GetString()!) : null,
                     v.GetProperty("staleReason").GetString(),
-                    v.GetProperty("lastError").GetString())));
+                    v.GetProperty("lastError").GetString(),
+                    v.GetProperty("state").GetString()!,
+                    v.GetProperty("reason").GetString())));
     }
 
     public async Task<bool> AllFreshAsync()
     {
         var health = await HealthAsync();
-        return health.Venues.Count == VenueIds.All.Count && health.Venues.Values.All(v => !v.Stale);
+        return health.Venues.Count == VenueIds.All.Count && health.Venues.Values.All(v => v.State == "fresh");
     }
 
     public T Scalar<T>(string sql, object? parameters = null)
@@ -137,4 +139,5 @@ public sealed class LiveVenueWorld : IAsyncDisposable
 
 public sealed record HealthSnapshot(string Status, string Feed, IReadOnlyDictionary<string, VenueHealth> Venues);
 
-public sealed record VenueHealth(bool Stale, DateTimeOffset? LastSuccess, string? StaleReason, string? LastError);
+/// <param name="State">fresh, degraded or stale, with <paramref name="Reason"/> when not fresh.</param>
+public sealed record VenueHealth(bool Stale, DateTimeOffset? LastSuccess, string? StaleReason, string? LastError, string State, string? Reason);

@@ -31,8 +31,9 @@ public sealed record FundingPageModel(
         // One market per venue: where a venue lists the asset twice (GMX pools), the one with the most history.
         var primary = settled.Concat(quoted).GroupBy(p => p.Venue)
             .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Symbol).MaxBy(s => s.Count())!.Key);
-        settled = settled.Where(p => primary[p.Venue] == p.Symbol).ToList();
-        quoted = quoted.Where(p => primary[p.Venue] == p.Symbol).ToList();
+        // In time order whatever the reader handed over: the downsampler and the calculators need it.
+        settled = settled.Where(p => primary[p.Venue] == p.Symbol).OrderBy(p => p.TimeMs).ToList();
+        quoted = quoted.Where(p => primary[p.Venue] == p.Symbol).OrderBy(p => p.TimeMs).ToList();
         var venues = venueNames.Keys.Where(state.Shows).Where(v => settled.Any(p => p.Venue == v) || quoted.Any(p => p.Venue == v)).Order(StringComparer.Ordinal).ToList();
         string Name(string v) => venueNames.GetValueOrDefault(v, v);
 
@@ -69,17 +70,21 @@ public sealed record FundingPageModel(
         };
 
         var window = SlippageWindow(state.Window);
-        var starts = FundingSlippage.Starts(fromMs, nowMs - window.Milliseconds);
+        var starts = FundingSlippage.Starts(fromMs, nowMs - window.Milliseconds, SlippageStep(fromMs, nowMs));
         var slippage = new List<ChartSeries>();
         var table = new List<SlippageRow>();
         foreach (var venue in venues)
         {
             var rows = settledRates.Where(r => r.Venue == venue).Concat(quoted.Where(p => p.Venue == venue).Select(p => ToRate(p, FundingKind.Quoted))).ToList();
-            var points = FundingSlippage.Rolling(rows, starts, window.Hours).Where(p => p.SlippageApr is not null && p.IsFullyCovered).ToList();
+            // Only starts whose window can hold this venue's settlements: a year's range over a week of history computes a week.
+            var settledTimes = rows.Where(r => r.Kind == FundingKind.Settled).Select(r => r.TimeMs).ToList();
+            var (first, last) = settledTimes.Count == 0 ? (0L, -1L) : (settledTimes.Min(), settledTimes.Max());
+            var reach = starts.Where(t => t <= last && t >= first - window.Milliseconds);
+            var points = FundingSlippage.Rolling(rows, reach, window.Hours).Where(p => p.SlippageApr is not null && p.IsFullyCovered).ToList();
             slippage.Add(ChartSeries.FromPoints(Name(venue), Lttb.Downsample(points.Select(p => new ChartPoint(p.StartMs, Math.Round(p.SlippageApr!.Value * 100, 4))).ToList(), ChartSeries.MaxPoints).Select(p => (p.X, p.Y))));
             var distribution = FundingSlippage.Distribution(points);
             table.Add(new SlippageRow(venue, Name(venue), distribution.Count,
-                points.Count == 0 ? null : points.Average(p => p.QuotedApr!.Value), points.Count == 0 ? null : points.Average(p => p.RealisedApr!.Value),
+                Mean(points.Select(p => p.QuotedApr!.Value)), Mean(points.Select(p => p.RealisedApr!.Value)),
                 distribution.P5, distribution.P50, distribution.P95));
         }
         var slippageSpec = new ChartSpec
@@ -96,6 +101,25 @@ public sealed record FundingPageModel(
     public static string QuotedKey(string venue) => venue + ":quoted";
 
     public static string SettledKey(string venue) => venue + ":settled";
+
+    /// <summary>Most window starts the slippage chart computes: a long custom range steps in whole hours past one an hour.</summary>
+    public const int MaxSlippageStarts = 10_000;
+
+    private static long SlippageStep(long fromMs, long toMs)
+    {
+        const long hourMs = 3_600_000;
+        var hours = Math.Max(0, (toMs - fromMs) / hourMs);
+        return hourMs * Math.Max(1, (hours + MaxSlippageStarts - 1) / MaxSlippageStarts);
+    }
+
+    /// <summary>The mean, or null when there is nothing to average or the sum overflows.</summary>
+    private static double? Mean(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        if (list.Count == 0) return null;
+        var mean = list.Average();
+        return double.IsFinite(mean) ? mean : null;
+    }
 
     /// <summary>A live point for a venue's quoted series, in the page's basis ([x, y] like every other point).</summary>
     public static double[] LivePoint(FundingQuote quote, RateBasis basis) => [quote.TimeMs, Math.Round(BasisDisplay.Percent(quote.Rate1h, basis), 6)];
@@ -114,7 +138,8 @@ public sealed record FundingPageModel(
     private static SeriesMeta? Meta(string venueName, IReadOnlyList<FundingPoint> rows, string venue, RateBasis basis)
     {
         var sample = rows.LastOrDefault(p => p.Venue == venue);
-        if (sample is null) return null;
+        // The tooltip's convention goes to the browser as JSON, which has no NaN: an interval that is not a number has none.
+        if (sample is null || !double.IsFinite(sample.IntervalHours) || !(sample.IntervalHours > 0)) return null;
         double? perDisplayed = basis == RateBasis.AprCompounded ? null : sample.IntervalHours / (FundingBasis.FromRate1h(1, basis) * 100);
         return new SeriesMeta(venueName, sample.Symbol, "fraction", sample.IntervalHours, perDisplayed);
     }

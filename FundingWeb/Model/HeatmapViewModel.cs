@@ -1,5 +1,6 @@
 using System.Globalization;
 using FundingWeb.Core.Funding;
+using FundingWeb.Core.Ingest;
 using FundingWeb.Core.Live;
 
 namespace FundingWeb.Model;
@@ -16,7 +17,7 @@ public sealed record HeatmapViewModel(RateBasis Basis, IReadOnlyList<HeatmapColu
         var venues = snapshot.Venues.Values
             .Where(v => venueFilter is null || venueFilter.Count == 0 || venueFilter.Contains(v.Venue.Id))
             .ToList();
-        var columns = venues.Select(v => new HeatmapColumn(v.Venue.Id, v.Venue.Name, v.Status.IsStale)).ToList();
+        var columns = venues.Select(v => new HeatmapColumn(v.Venue.Id, v.Venue.Name, !VenueHealth.Of(v).IsFresh)).ToList();
         var rows = snapshot.Assets
             .Select(asset => new HeatmapRow(asset, venues.Select(v => Cell(v, asset, basis, unverifiedNotes?.GetValueOrDefault(v.Venue.Id))).ToList()))
             .Where(r => r.Cells.Any(c => c is not null))
@@ -28,13 +29,16 @@ public sealed record HeatmapViewModel(RateBasis Basis, IReadOnlyList<HeatmapColu
     {
         var quote = venue.ForAsset(asset);
         if (quote?.Funding is not { } funding) return null;
+        // A compounded APR overflows for big hourly rates, and a garbage rate is no number at all: such a cell says so
+        // ("n/a", grey) instead of printing ∞ or failing on Math.Sign(NaN).
         var value = FundingBasis.FromRate1h(funding.Rate1h, basis);
-        var intensity = Math.Min(1, Math.Abs(funding.Rate1h * FundingBasis.HoursPerYear) / FullScaleApr);
+        var readable = double.IsFinite(funding.Rate1h);
+        var intensity = readable ? Math.Min(1, Math.Abs(funding.Rate1h * FundingBasis.HoursPerYear) / FullScaleApr) : 0;
         var gmxNote = funding.Leg == FundingLeg.Long ? "\n(long side's rate; GMX quotes each side separately)" : "";
         var tooltip = string.Create(CultureInfo.InvariantCulture,
-            $"{venue.Venue.Name} · {quote.Market.Symbol}\nraw {funding.RateRaw:G6} {funding.Unit} per {funding.IntervalHours:0.##} h\n= {funding.Rate1h * 100:0.######} % per 1h = {FundingBasis.FormatPercent(funding.Rate1h, basis)} {FundingBasis.Label(basis)}{gmxNote}{(unverifiedNote is null ? "" : "\n⚠ unverified convention: " + unverifiedNote)}");
-        return new HeatmapCell(venue.Venue.Id, quote.Market.Symbol, funding.Rate1h, value,
-            FundingBasis.FormatPercent(funding.Rate1h, basis), Math.Sign(funding.Rate1h), intensity, venue.Status.IsStale, tooltip, unverifiedNote is not null);
+            $"{venue.Venue.Name} · {quote.Market.Symbol}\nraw {Display.Number(funding.RateRaw, "G6")} {funding.Unit} per {Display.Number(funding.IntervalHours, "0.##")} h\n= {Display.Number(funding.Rate1h * 100, "0.######")} % per 1h = {FundingBasis.FormatPercent(funding.Rate1h, basis)} {FundingBasis.Label(basis)}{gmxNote}{(unverifiedNote is null ? "" : "\n⚠ unverified convention: " + unverifiedNote)}");
+        return new HeatmapCell(venue.Venue.Id, quote.Market.Symbol, funding.Rate1h, double.IsFinite(value) ? value : null,
+            FundingBasis.FormatPercent(funding.Rate1h, basis), readable ? Math.Sign(funding.Rate1h) : 0, intensity, !VenueHealth.Of(venue).IsFresh, tooltip, unverifiedNote is not null);
     }
 
     /// <summary>Colour by the market rate's sign (blue: longs pay; orange: shorts pay), strength by size.</summary>
@@ -54,5 +58,7 @@ public sealed record HeatmapColumn(string VenueId, string Name, bool IsStale);
 
 public sealed record HeatmapRow(string Asset, IReadOnlyList<HeatmapCell?> Cells);
 
+/// <param name="Value">The rate at the basis; null where it is not a finite number (the cell then prints "n/a").</param>
+/// <param name="IsStale">The venue is not fresh (stale or degraded): the cell is hatched.</param>
 public sealed record HeatmapCell(
-    string VenueId, string Symbol, double Rate1h, double Value, string Display, int Sign, double Intensity, bool IsStale, string Tooltip, bool Unverified = false);
+    string VenueId, string Symbol, double Rate1h, double? Value, string Display, int Sign, double Intensity, bool IsStale, string Tooltip, bool Unverified = false);

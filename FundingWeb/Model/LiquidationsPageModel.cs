@@ -1,5 +1,6 @@
 using FundingWeb.Core.Liquidations;
 using FundingWeb.Core.Live;
+using FundingWeb.Core.OpenInterest;
 using FundingWeb.Core.Storage;
 using FundingWeb.Model.Charts;
 
@@ -12,7 +13,7 @@ namespace FundingWeb.Model;
 public sealed record LiquidationsPageModel(
     ChartSpec Spec, IReadOnlyList<ChartSeries> Series, double Price,
     IReadOnlyList<VenueLadderInfo> Venues, IReadOnlyList<string> Assumptions,
-    double LongUsd, double ShortUsd, double RealisedUsd)
+    double LongUsd, double ShortUsd, double RealisedUsd, IReadOnlyList<string> Skipped)
 {
     public const int BinCount = 80;
     public const double RangeFraction = 0.3;
@@ -20,20 +21,28 @@ public sealed record LiquidationsPageModel(
     public bool HasMeasured => Venues.Any(v => v.Kind == LadderKind.Measured);
     public bool HasModelled => Venues.Any(v => v.Kind == LadderKind.Modelled);
 
+    /// <summary>
+    /// Null when no venue shown has a market for the asset with a price a ladder can be drawn around (positive, finite,
+    /// not so near the ends of the double range that its bins collapse): the page then says there is no market yet.
+    /// </summary>
     public static LiquidationsPageModel? Build(string asset, string? venueFilter, MarketSnapshot snapshot, IReadOnlyList<OpenInterestPoint> oiHistory,
         IReadOnlyList<LiquidationEvent> realised)
     {
+        var binning = LadderBinning.AroundPrice(BinCount, RangeFraction);
         var venues = snapshot.Venues.Values
             .Where(v => venueFilter is null || v.Venue.Id == venueFilter)
-            .Select(v => (Venue: v, Quote: v.Markets.Values.Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase)).MaxBy(m => m.OpenInterestUsd ?? 0)))
-            .Where(x => x.Quote?.Price is not null)
+            .Select(v => (Venue: v, Quote: v.Markets.Values
+                .Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase) && m.Price is { } p && LiquidationLadder.CanBin(p, binning))
+                .MaxBy(OiUsd)))
+            .Where(x => x.Quote is not null)
             .ToList();
         if (venues.Count == 0) return null;
-        var price = venues.MaxBy(x => x.Quote!.OpenInterestUsd ?? 0).Quote!.Price!.Value;
+        var price = venues.MaxBy(x => OiUsd(x.Quote!)).Quote!.Price!.Value;
 
         var measured = new List<LadderEntry>();
         var modelled = new List<LadderEntry>();
         var infos = new List<VenueLadderInfo>();
+        var skipped = new List<string>();
         IReadOnlyList<string> assumptions = [];
         foreach (var (venue, quote) in venues)
         {
@@ -42,7 +51,7 @@ public sealed record LiquidationsPageModel(
             {
                 measured.AddRange(positions.Select(LadderEntry.From));
                 var coverage = MeasuredCoverage.Compute(positions, quote!.OpenInterestUsd);
-                infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Measured, coverage.LongCoverage, coverage.ShortCoverage, quote.OpenInterestUsd, positions.Count));
+                infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Measured, coverage.LongCoverage, coverage.ShortCoverage, PlausibleOi(quote), positions.Count));
                 continue;
             }
             var bars = oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote!.Market.Symbol && p.Base > 0)
@@ -50,13 +59,17 @@ public sealed record LiquidationsPageModel(
             if (quote!.OpenInterestBase is { } baseOi && quote.Price is { } px) bars.Add(new OpenInterestBar(quote.TimeMs, baseOi, px));
             if (bars.Count < 2) continue;
             var options = ModelledLadderOptions.For(quote.Market);
+            if (ModelledLadder.Problem(options) is { } problem)
+            {
+                skipped.Add($"{venue.Venue.Name} {quote.Market.Symbol}: no modelled ladder: {problem}");
+                continue;
+            }
             var result = ModelledLadder.Build(bars.OrderBy(b => b.TimeMs), options);
             modelled.AddRange(result.OpenLots.Select(LadderEntry.From));
             assumptions = result.Assumptions.Describe();
-            infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Modelled, null, null, quote.OpenInterestUsd, result.OpenLots.Count));
+            infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Modelled, null, null, PlausibleOi(quote), result.OpenLots.Count));
         }
 
-        var binning = LadderBinning.AroundPrice(BinCount, RangeFraction);
         var m = LiquidationLadder.Build(measured, price, binning, LadderKind.Measured);
         var d = LiquidationLadder.Build(modelled, price, binning, LadderKind.Modelled);
         var series = new List<ChartSeries>();
@@ -72,7 +85,7 @@ public sealed record LiquidationsPageModel(
         }
         var low = price * (1 - RangeFraction);
         var high = price * (1 + RangeFraction);
-        var realisedInRange = realised.Where(e => e.Price >= low && e.Price <= high).ToList();
+        var realisedInRange = realised.Where(e => e.Price >= low && e.Price <= high && UsdAmount.IsPlausible(e.NotionalUsd)).ToList();
         series.Add(new ChartSeries("Realised liquidations (range)",
             realisedInRange.GroupBy(e => Math.Round(e.Price, 8)).Select(g => (object?)new double[] { g.Key, Math.Round(g.Sum(e => e.NotionalUsd) / 1e6, 4) }).ToList(), "scatter"));
 
@@ -87,8 +100,14 @@ public sealed record LiquidationsPageModel(
             Colors = colors, Height = 380, Markers = 5, FileName = $"liquidation-ladder-{asset}",
             XLines = [new ChartLine(price, "price now")],
         };
-        return new LiquidationsPageModel(spec, series, price, infos, assumptions, m.LongUsd + d.LongUsd, m.ShortUsd + d.ShortUsd, realisedInRange.Sum(e => e.NotionalUsd));
+        return new LiquidationsPageModel(spec, series, price, infos, assumptions, m.LongUsd + d.LongUsd, m.ShortUsd + d.ShortUsd,
+            realisedInRange.Sum(e => e.NotionalUsd), skipped);
     }
+
+    /// <summary>The venue's market for the asset is the one with the most open interest that is a plausible amount.</summary>
+    private static double OiUsd(MarketQuote quote) => PlausibleOi(quote) ?? 0;
+
+    private static double? PlausibleOi(MarketQuote quote) => UsdAmount.IsPlausible(quote.OpenInterestUsd) ? quote.OpenInterestUsd : null;
 
     private static ChartSeries Bins(string name, IReadOnlyList<LadderBin> bins) =>
         new(name, bins.Select(b => (object?)new double[] { (b.Low + b.High) / 2, Math.Round(b.CumulativeUsd / 1e6, 4) }).ToList());

@@ -31,7 +31,9 @@ public sealed record OpenInterestPageModel(
             Colors = venues.Select(VenueColors.For).ToList(), FileName = $"open-interest-{asset}-{state.Range.Token}", Height = 330, StrokeWidth = 1,
         };
 
-        var hhiPoints = OpenInterestConcentration.HhiSeries(samples, fromMs, nowMs)
+        // Hourly HHI as the product defines it; a custom range of many years gets the stack's wider buckets instead.
+        var hhiBucket = (nowMs - fromMs) / HourMs < OpenInterestConcentration.MaxSeriesBuckets / 2 ? HourMs : bucket;
+        var hhiPoints = OpenInterestConcentration.HhiSeries(samples, fromMs, Math.Max(fromMs, nowMs), hhiBucket)
             .Where(p => p.Hhi is not null).Select(p => new ChartPoint(p.BucketStartMs, Math.Round(p.Hhi!.Value, 4))).ToList();
         var hhi = new[] { ChartSeries.FromPoints("HHI (1 = all OI on one venue)", Lttb.Downsample(hhiPoints, ChartSeries.MaxPoints).Select(p => (p.X, p.Y))) };
         var hhiSpec = new ChartSpec
@@ -48,9 +50,11 @@ public sealed record OpenInterestPageModel(
 
     private static List<OpenInterestSample> Samples(string asset, ViewState state, IReadOnlyList<OpenInterestPoint> history, MarketSnapshot snapshot)
     {
-        // One market per venue (the largest), as on the Funding page.
-        var primary = history.GroupBy(p => p.Venue).ToDictionary(g => g.Key, g => g.GroupBy(p => p.Symbol).MaxBy(s => s.Count())!.Key);
-        return history.Where(p => state.Shows(p.Venue) && primary[p.Venue] == p.Symbol)
+        // One market per venue (the largest), as on the Funding page. Rows whose USD is not a plausible amount are
+        // garbage (UsdAmount) and count nowhere: not in the stack, the HHI or the shares.
+        var usable = history.Where(p => UsdAmount.IsPlausible(p.Usd)).ToList();
+        var primary = usable.GroupBy(p => p.Venue).ToDictionary(g => g.Key, g => g.GroupBy(p => p.Symbol).MaxBy(s => s.Count())!.Key);
+        return usable.Where(p => state.Shows(p.Venue) && primary[p.Venue] == p.Symbol)
             .Select(p => new OpenInterestSample(p.Venue, p.TimeMs, p.Usd, p.LongUsd, p.ShortUsd))
             .Concat(LiveSamples(snapshot, asset, state))
             .OrderBy(s => s.TimeMs)
@@ -59,8 +63,10 @@ public sealed record OpenInterestPageModel(
 
     private static IEnumerable<OpenInterestSample> LiveSamples(MarketSnapshot snapshot, string asset, ViewState state) =>
         snapshot.Venues.Values.Where(v => state.Shows(v.Venue.Id))
-            .Select(v => (Venue: v.Venue.Id, Quote: v.Markets.Values.Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase)).MaxBy(m => m.OpenInterestUsd ?? 0)))
-            .Where(x => x.Quote?.OpenInterestUsd is not null)
+            .Select(v => (Venue: v.Venue.Id, Quote: v.Markets.Values
+                .Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase) && UsdAmount.IsPlausible(m.OpenInterestUsd))
+                .MaxBy(m => m.OpenInterestUsd!.Value)))
+            .Where(x => x.Quote is not null)
             .Select(x => new OpenInterestSample(x.Venue, x.Quote!.TimeMs, x.Quote.OpenInterestUsd!.Value, x.Quote.OpenInterestLongUsd, x.Quote.OpenInterestShortUsd));
 
     /// <summary>Last value in each bucket, carried forward at most two buckets (then the venue drops out as 0).</summary>

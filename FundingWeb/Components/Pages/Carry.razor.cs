@@ -31,6 +31,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
     private readonly CarryOptions _options = new();
     private string? _loadedFor;
     private IDisposable? _subscription;
+    private bool _awaitingPrice;
 
     [Inject] public required MarketHub Hub { get; init; }
     [Inject] public required HistoryQueries Queries { get; init; }
@@ -82,7 +83,8 @@ public sealed partial class Carry : ComponentBase, IDisposable
             _unavailable = $"{_venue.Venue.Name} lists no {_query.Asset} perpetual.";
             return;
         }
-        if (_query.Leverage > _market.Market.MaxLeverage)
+        // A venue that reports no usable max leverage (0, or not a number) has no cap to check against.
+        if (_market.Market.MaxLeverage >= 1 && _query.Leverage > _market.Market.MaxLeverage)
         {
             _errors = [.. _errors, $"Leverage: {_market.Market.Symbol} allows at most {_market.Market.MaxLeverage:0.#}× on {_venue.Venue.Name}."];
         }
@@ -97,7 +99,17 @@ public sealed partial class Carry : ComponentBase, IDisposable
 
     private void Compute()
     {
-        if (_venue is null || _market is null || (_market.Mark ?? _market.Index) is not { } price) return;
+        if (_venue is null || _market is null) return;
+        if ((_market.Mark ?? _market.Index) is not { } price || !(price > 0) || !double.IsFinite(price))
+        {
+            // The calculator needs an entry price; a market without a positive one says so instead of failing the page.
+            _estimate = null;
+            _awaitingPrice = true;
+            _unavailable = $"{_venue.Venue.Name} {_market.Market.Symbol} has no usable price yet (mark and index missing or not positive).";
+            return;
+        }
+        _awaitingPrice = false;
+        _unavailable = null;
         var quote = _query.Side == PositionSide.Short && _market.Leg(FundingLeg.Short) is { } shortLeg ? shortLeg : _market.Funding;
         // The stress row's exit delay: the venue's settlement facts unless the user gave their own (a bridge, an OTC desk).
         var venue = _query.ExitDelayHours is { } delay ? _venue.Venue with { WithdrawalDelay = TimeSpan.FromHours(delay) } : _venue.Venue;
@@ -107,7 +119,7 @@ public sealed partial class Carry : ComponentBase, IDisposable
 
     private void OnTick()
     {
-        if (_estimate is null) return;
+        if (_estimate is null && !_awaitingPrice) return;
         var snapshot = Hub.Current;
         if (_venue is { } v && snapshot.Venues.TryGetValue(v.Venue.Id, out var fresh) && fresh.Markets.TryGetValue(_market!.Market.Symbol, out var quote))
         {
@@ -133,23 +145,23 @@ public sealed partial class Carry : ComponentBase, IDisposable
             ? v.Markets.Values.Where(m => m.Market.Status == Core.Venues.MarketStatus.Active).Select(m => m.Market.BaseAsset)
             : Hub.Current.Assets).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
 
-    private static string Usd(double? v) => v is not { } x ? "–" : string.Create(CultureInfo.InvariantCulture, $"{(x < 0 ? "−" : "")}${Math.Abs(x):#,0}");
+    private static string Usd(double? v) => v is not { } x || !double.IsFinite(x) ? Display.None : (x < 0 ? "−" : "") + "$" + Display.Number(Math.Abs(x), "#,0");
 
     /// <summary>Cost in position terms: positive pays, negative receives (said in words too).</summary>
     private static string Cost(double? v) => v is not { } x ? "–" : x >= 0 ? $"pays {Usd(x)}" : $"receives {Usd(-x)}";
 
     private static string CostClass(double? v) => v is > 0 ? "fw-pays" : v is < 0 ? "fw-receives" : "";
 
-    private static string Apr(double? apr) => apr is not { } a ? "–" : string.Create(CultureInfo.InvariantCulture, $"{a * 100:+0.00;-0.00;0.00} %");
+    private static string Apr(double? apr) => Display.Percent(apr, "+0.00;-0.00;0.00");
 
     private static string Rate(double? rate1h) => rate1h is not { } r ? "–"
         : $"{FundingBasis.FormatPercent(r, RateBasis.Hourly)} % per 1h ({FundingBasis.FormatPercent(r, RateBasis.Apr)} % APR)";
 
-    private static string Price(double p) => p.ToString(p >= 100 ? "#,0.00" : p >= 1 ? "0.0000" : "0.000000##", CultureInfo.InvariantCulture);
+    private static string Price(double p) => Display.Number(p, p >= 100 ? "#,0.00" : p >= 1 ? "0.0000" : "0.000000##");
 
-    private static string Pct(double f) => string.Create(CultureInfo.InvariantCulture, $"{f * 100:0.00} %");
+    private static string Pct(double f) => Display.Percent(f);
 
-    private static string Hours(double h) => h < 1 ? string.Create(CultureInfo.InvariantCulture, $"{h * 60:0.#} min") : h >= 48 ? string.Create(CultureInfo.InvariantCulture, $"{h / 24:0.#} days ({h:0.#} h)") : string.Create(CultureInfo.InvariantCulture, $"{h:0.##} h");
+    private static string Hours(double h) => !double.IsFinite(h) ? Display.None : h < 1 ? string.Create(CultureInfo.InvariantCulture, $"{h * 60:0.#} min") : h >= 48 ? string.Create(CultureInfo.InvariantCulture, $"{h / 24:0.#} days ({h:0.#} h)") : string.Create(CultureInfo.InvariantCulture, $"{h:0.##} h");
 
     public void Dispose() => _subscription?.Dispose();
 

@@ -103,5 +103,5 @@ public partial class Funding
             FundingBasis.Token(State.Basis), unit, State.Range.Label, Now.ToUnixTimeMilliseconds());
     }
 
-    private static string Apr(double? value) => value is { } v ? (v * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "–";
+    private static string Apr(double? value) => Display.Number(value * 100, "+0.00;-0.00;0.00");
 }

@@ -47,6 +47,4 @@ public partial class Liquidations
         var venue = Convert.ToString(e.Value, CultureInfo.InvariantCulture);
         Go(FundingUrls.Liquidations(State with { Asset = CurrentAsset, Venue = string.IsNullOrEmpty(venue) ? null : venue }));
     }
-
-    private static string Usd(double v) => v >= 1e9 ? $"${v / 1e9:0.00} B" : v >= 1e6 ? $"${v / 1e6:0.00} M" : $"${v / 1e3:0.0} k";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FundingWeb.Core.OpenInterest;
 using FundingWeb.Core.Storage;
 using FundingWeb.Model;
@@ -34,8 +33,7 @@ public partial class OpenInterest
         return Task.CompletedTask;
     }
 
-    private static string Usd(double v) => v >= 1e9 ? $"${v / 1e9:0.00} B" : v >= 1e6 ? $"${v / 1e6:0.00} M" : $"${v / 1e3:0.0} k";
-    private static string UsdSigned(double? v) => v is { } x ? (x < 0 ? "−" : "+") + Usd(Math.Abs(x)) : "–";
-    private static string Pct(double? v) => v is { } x ? (x * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + " %" : "–";
+    private static string UsdSigned(double? v) => v is { } x && double.IsFinite(x) ? (x < 0 ? "−" : "+") + Display.Usd(Math.Abs(x)) : Display.None;
+    private static string Pct(double? v) => Display.Percent(v, "+0.00;-0.00;0.00");
     private static string? Sign(double? v) => v is > 0 ? "pos" : v is < 0 ? "neg" : null;
 }

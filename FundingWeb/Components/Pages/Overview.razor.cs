@@ -46,6 +46,4 @@ public partial class Overview
 
     private (VenueSnapshot Venue, MarketQuote Quote)? SelectedSource() =>
         _selected is { } s && Snapshot.Venues.TryGetValue(s.Venue, out var v) && v.ForAsset(s.Asset) is { } q ? (v, q) : null;
-
-    private static string Usd(double v) => v >= 1e9 ? $"${v / 1e9:0.00} B" : v >= 1e6 ? $"${v / 1e6:0.0} M" : $"${v / 1e3:0} k";
 }

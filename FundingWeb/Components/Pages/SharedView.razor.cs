@@ -25,6 +25,7 @@ public partial class SharedView
     private bool _resolved;
     private IDisposable? _subscription;
     private ITimer? _expiry;
+    private const long MaxWaitMs = 86_400_000;
 
     [Parameter] public string Token { get; set; } = "";
     [Inject] public required ShareLinkService Links { get; init; }
@@ -59,7 +60,9 @@ public partial class SharedView
     {
         _expiry?.Dispose();
         if (expiresMs is not { } at) return;
-        var due = TimeSpan.FromMilliseconds(Math.Max(0, at - Time.GetUtcNow().ToUnixTimeMilliseconds()) + 50);
+        // A timer cannot wait past ~49 days (and a far expiry overflows a TimeSpan): wait at most a day and check again,
+        // which re-arms for the rest.
+        var due = TimeSpan.FromMilliseconds(Math.Clamp(at - Time.GetUtcNow().ToUnixTimeMilliseconds(), 0, MaxWaitMs) + 50);
         _expiry = Time.CreateTimer(_ => _ = InvokeAsync(CheckAsync), null, due, Timeout.InfiniteTimeSpan);
     }
 

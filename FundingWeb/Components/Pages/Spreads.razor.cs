@@ -62,7 +62,7 @@ public partial class Spreads
     /// <summary>Hours of carry that pay back both legs' fees; past a year it never really pays.</summary>
     private static string BreakEven(double? hours) => hours switch
     {
-        null => "–",
+        null or double.NaN => Display.None,
         > 8760 => "> 1 y",
         < 48 => $"{hours:0.#} h",
         _ => $"{hours / 24:0.#} d",
@@ -70,7 +70,8 @@ public partial class Spreads
 
     private string Held(SpreadHeld? held)
     {
-        if (held is null) return "–";
+        // Since when comes from stored quote times; one off the calendar says nothing rather than failing the page.
+        if (held is null || Display.Utc(held.SinceMs) == Display.None) return Display.None;
         var d = Now - DateTimeOffset.FromUnixTimeMilliseconds(held.SinceMs);
         return d.TotalHours >= 48 ? $"{d.TotalDays:0.#} d" : d.TotalMinutes >= 90 ? $"{d.TotalHours:0.#} h" : $"{d.TotalMinutes:0} min";
     }

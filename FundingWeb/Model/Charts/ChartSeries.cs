@@ -22,8 +22,37 @@ public sealed record ChartSeries(
     [System.Text.Json.Serialization.JsonPropertyName("id")]
     public string Id => Key ?? Name;
 
+    private readonly IReadOnlyList<object?> _data = Finite(Data);
+
+    /// <summary>
+    /// Only finite numbers: a NaN or ∞ cannot be sent to the browser (JSON has no such number, and the serializer throws,
+    /// which would break the page's live connection), so a point with one is dropped and a plain value becomes a gap.
+    /// Checked here, where every series is made, so no chart builder can forget it.
+    /// </summary>
+    public IReadOnlyList<object?> Data
+    {
+        get => _data;
+        init => _data = Finite(value);
+    }
+
     public static ChartSeries FromPoints(string name, IEnumerable<(long X, double Y)> points, string? type = null) =>
         new(name, points.Select(p => (object?)new double[] { p.X, p.Y }).ToList(), type);
+
+    private static IReadOnlyList<object?> Finite(IReadOnlyList<object?> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var clean = true;
+        for (var i = 0; i < data.Count && clean; i++) clean = IsFinite(data[i]);
+        if (clean) return data;
+        return data.Where(d => d is not double[] || IsFinite(d)).Select(d => d is double v && !double.IsFinite(v) ? null : d).ToList();
+    }
+
+    private static bool IsFinite(object? value) => value switch
+    {
+        double[] point => Array.TrueForAll(point, double.IsFinite),
+        double v => double.IsFinite(v),
+        _ => true,
+    };
 }
 
 /// <param name="RawPerDisplayed">Multiply a displayed value by this to get the venue's raw number (null: not derivable, e.g. APY).</param>
