@@ -30,9 +30,10 @@ public sealed partial class SignInForm(string baseUrl, params (string Name, stri
         return body;
     }
 
+    /// <summary>Posts the form as a browser would: fetched first, so its token belongs to whoever is signed in now.</summary>
     public async Task<HttpResponseMessage> PostAsync(string name, string password, string returnUrl = "/")
     {
-        if (_antiforgery is null) await GetAsync("/signin");
+        await GetAsync("/signin");
         var (field, token) = _antiforgery!.Value;
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin")
         {
