@@ -98,8 +98,10 @@ public class SignInHttpTests
 
         using var signedIn = await proxied.PostAsync("ana", Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var auth = Assert.Single(proxied.SetCookies, c => c.StartsWith("fw-auth=", StringComparison.Ordinal));
-        Assert.Contains("secure", auth.ToLowerInvariant());
+        Assert.Contains(proxied.SetCookies, c => c.StartsWith("fw-auth=", StringComparison.Ordinal));
+        // Every cookie the app sets (session, antiforgery, theme) is Secure when the client's connection is HTTPS.
+        (await proxied.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/theme?set=light&return=/"))).Dispose();
+        Assert.All(proxied.SetCookies, c => Assert.Contains("; secure", c.ToLowerInvariant()));
 
         for (var i = 0; i < 3; i++) (await proxied.PostAsync("guess" + i, "x")).Dispose();
         using var locked = await proxied.PostAsync("ana", Password);

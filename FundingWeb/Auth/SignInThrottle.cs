@@ -25,7 +25,7 @@ public sealed class SignInThrottle(TimeProvider time, IOptionsMonitor<AuthOption
         lock (_lock)
         {
             var wait = TimeSpan.Zero;
-            foreach (var key in Keys(user, client))
+            foreach (var key in new[] { UserKey(user), ClientKey(client) })
             {
                 if (_entries.TryGetValue(key, out var entry) && entry.LockedUntil > now && entry.LockedUntil - now > wait) wait = entry.LockedUntil - now;
             }
@@ -40,11 +40,10 @@ public sealed class SignInThrottle(TimeProvider time, IOptionsMonitor<AuthOption
         lock (_lock)
         {
             if (_entries.Count >= MaxKeys) Evict(now);
-            foreach (var key in Keys(user, client))
+            foreach (var (key, free) in new[] { (UserKey(user), lockout.FreeFailuresPerUser), (ClientKey(client), lockout.FreeFailuresPerClient) })
             {
                 var entry = _entries.TryGetValue(key, out var e) && now - e.LastFailure < lockout.ForgetAfter ? e : new Entry(0, now, DateTimeOffset.MinValue);
                 var failures = entry.Failures + 1;
-                var free = key[0] == 'u' ? lockout.FreeFailuresPerUser : lockout.FreeFailuresPerClient;
                 var lockedUntil = failures > free ? now + Lockout(failures - free, lockout) : entry.LockedUntil;
                 _entries[key] = new Entry(failures, now, lockedUntil);
             }
@@ -64,12 +63,6 @@ public sealed class SignInThrottle(TimeProvider time, IOptionsMonitor<AuthOption
         var factor = Math.Pow(2, Math.Min(excess - 1, 30));
         var ms = Math.Min(o.BaseLockout.TotalMilliseconds * factor, o.MaxLockout.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(Math.Max(0, ms));
-    }
-
-    private static IEnumerable<string> Keys(string? user, IPAddress? client)
-    {
-        yield return UserKey(user);
-        yield return ClientKey(client);
     }
 
     private static string UserKey(string? user)

@@ -49,6 +49,8 @@ public static class AuthServiceExtensions
                     return Task.CompletedTask;
                 };
             });
+        // The framework's antiforgery cookie is never Secure by default; over HTTPS (direct or via the proxy) it is.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         // Replaces the framework's provider (registered by AddFundingUi): a live connection hears its session's sign-out.

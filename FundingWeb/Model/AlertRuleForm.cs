@@ -158,8 +158,6 @@ public sealed class AlertRuleForm
     /// <summary>The longest webhook URL kept: room for any receiver's path and token, not for a payload.</summary>
     public const int MaxWebhookUrlLength = 2048;
 
-    public static bool IsWebhookUrl(string url) => WebhookUrlProblem(url) is null;
-
     /// <summary>
     /// Why a typed webhook URL cannot be stored, or null: an absolute http(s) URL, no user name or password in it (they
     /// would be sent, and shown in the rule list), no control characters or spaces, at most <see cref="MaxWebhookUrlLength"/>.
