@@ -9,17 +9,37 @@ namespace FundingWeb.Core.Alerts;
 /// failures (non-2xx, timeouts, refused connections) with exponential backoff and jitter, and recording each attempt's
 /// outcome in <see cref="AlertRepository"/> so the Alerts page can show pending / delivered / failed. Delays run on the
 /// injected <see cref="TimeProvider"/>. A delivery already recorded as delivered is not sent again.
+/// Every request goes through <see cref="WebhookAddressPolicy"/> (its own HTTP client: checked at connect, no proxy, no
+/// redirects). Recorded reasons are categories (an HTTP status, "timed out", "connection failed", refused), never an
+/// exception's text, which would name resolved addresses and ports to whoever reads the history.
 /// </summary>
-public sealed class WebhookDispatcher(
-    HttpClient http, AlertRepository repository, TimeProvider time, WebhookOptions? options = null, Random? random = null,
-    ILogger<WebhookDispatcher>? logger = null)
+public sealed class WebhookDispatcher : IDisposable
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string AttemptHeader = "X-FundingWeb-Attempt";
 
-    private readonly WebhookOptions _options = options ?? new WebhookOptions();
-    private readonly Random _random = random ?? Random.Shared;
-    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly AlertRepository _repository;
+    private readonly TimeProvider _time;
+    private readonly WebhookOptions _options;
+    private readonly Random _random;
+    private readonly ILogger _logger;
+    private readonly HttpClient _http;
+
+    /// <param name="policy">Where webhooks may go; by default one built from <see cref="WebhookOptions.AllowedHosts"/>.</param>
+    public WebhookDispatcher(AlertRepository repository, TimeProvider time, WebhookOptions? options = null, Random? random = null,
+        ILogger<WebhookDispatcher>? logger = null, WebhookAddressPolicy? policy = null)
+    {
+        _repository = repository;
+        _time = time;
+        _options = options ?? new WebhookOptions();
+        _random = random ?? Random.Shared;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        Policy = policy ?? new WebhookAddressPolicy(_options.AllowedHosts);
+        // Each attempt has its own deadline (AttemptTimeout); the client's must not cut it shorter.
+        _http = new HttpClient(Policy.CreateHandler()) { Timeout = _options.AttemptTimeout + TimeSpan.FromSeconds(5) };
+    }
+
+    public WebhookAddressPolicy Policy { get; }
 
     /// <summary>After every recorded change of a delivery (queued, each attempt's outcome): pages showing status re-read it.</summary>
     public event Action<WebhookDelivery>? DeliveryChanged;
@@ -35,14 +55,14 @@ public sealed class WebhookDispatcher(
     /// <summary>Delivers one transition to <paramref name="url"/>; returns the final recorded status.</summary>
     public async Task<WebhookDelivery> DeliverAsync(AlertTransition transition, string url, CancellationToken cancellationToken)
     {
-        var delivery = await repository.GetDeliveryAsync(transition.Key, cancellationToken).ConfigureAwait(false)
+        var delivery = await _repository.GetDeliveryAsync(transition.Key, cancellationToken).ConfigureAwait(false)
             ?? new WebhookDelivery(transition.Key, url, DeliveryStatus.Pending, 0, null, null, null, Now());
         if (delivery.Status == DeliveryStatus.Delivered)
         {
             return delivery;
         }
         delivery = delivery with { Url = url, Status = DeliveryStatus.Pending };
-        await repository.UpsertDeliveryAsync(delivery, cancellationToken).ConfigureAwait(false);
+        await _repository.UpsertDeliveryAsync(delivery, cancellationToken).ConfigureAwait(false);
         DeliveryChanged?.Invoke(delivery);
         var payload = WebhookPayload.From(transition);
 
@@ -54,7 +74,7 @@ public sealed class WebhookDispatcher(
             delivery = error is null
                 ? delivery with { Status = DeliveryStatus.Delivered, Attempts = attempt, LastError = null, LastAttemptMs = now, DeliveredMs = now }
                 : delivery with { Status = attempt >= _options.MaxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Pending, Attempts = attempt, LastError = error, LastAttemptMs = now };
-            await repository.UpsertDeliveryAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+            await _repository.UpsertDeliveryAsync(delivery, CancellationToken.None).ConfigureAwait(false);
             DeliveryChanged?.Invoke(delivery);
             if (delivery.Status != DeliveryStatus.Pending)
             {
@@ -64,20 +84,22 @@ public sealed class WebhookDispatcher(
                 }
                 return delivery;
             }
-            await Task.Delay(Backoff(attempt, _random.NextDouble()), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Backoff(attempt, _random.NextDouble()), _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// One POST of a test body (<see cref="WebhookPayload.Test"/>) so a user can check a URL before relying on it: null
-    /// when the receiver answered 2xx, else why not. Not retried and not recorded (nothing fired).
+    /// One POST of a test body (<see cref="WebhookPayload.Test"/>) so a user can check a URL before relying on it: true
+    /// when the receiver answered 2xx. Only that: the page may be open to anyone, and "refused", "timed out" or "HTTP 418"
+    /// for an address they typed would map the network for them. Not retried and not recorded (nothing fired).
     /// </summary>
-    public Task<string?> SendTestAsync(string url, string ruleId, string ruleName, AlertRuleKind kind, CancellationToken cancellationToken) =>
-        PostAsync(url, WebhookPayload.Test(ruleId, ruleName, kind, Now()), 1, cancellationToken);
+    public async Task<bool> SendTestAsync(string url, string ruleId, string ruleName, AlertRuleKind kind, CancellationToken cancellationToken) =>
+        await PostAsync(url, WebhookPayload.Test(ruleId, ruleName, kind, Now()), 1, cancellationToken).ConfigureAwait(false) is null;
 
-    /// <summary>Null on a 2xx answer, else why not.</summary>
+    /// <summary>Null on a 2xx answer, else why not (a category, see the class summary).</summary>
     private async Task<string?> PostAsync(string url, WebhookPayload payload, int attempt, CancellationToken cancellationToken)
     {
+        if (Policy.CheckUrl(url) is { } refused) return refused;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };
@@ -85,18 +107,48 @@ public sealed class WebhookDispatcher(
             request.Headers.Add(AttemptHeader, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.AttemptTimeout);
-            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var code = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode) return null;
+            return code is >= 300 and < 400 ? $"HTTP {code} redirect, not followed" : $"HTTP {code} {Phrase(response.ReasonPhrase)}".TrimEnd();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return $"timed out after {_options.AttemptTimeout.TotalSeconds:0.#} s";
         }
+        catch (HttpRequestException e) when (Refused(e))
+        {
+            return WebhookAddressPolicy.RefusedReason;
+        }
         catch (HttpRequestException e)
         {
-            return e.Message;
+            return e.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => WebhookAddressPolicy.RefusedReason,
+                HttpRequestError.SecureConnectionError => "TLS handshake failed",
+                HttpRequestError.ConnectionError => "connection failed",
+                _ => "request failed",
+            };
         }
     }
 
-    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private static bool Refused(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is WebhookRefusedException) return true;
+        }
+        return false;
+    }
+
+    // The receiver writes its reason phrase: keep short printable ASCII only, as it is shown in the history.
+    private static string Phrase(string? phrase)
+    {
+        var text = new string((phrase ?? "").Where(c => c is >= ' ' and < '\x7f').Take(40).ToArray());
+        return text.Trim();
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 }

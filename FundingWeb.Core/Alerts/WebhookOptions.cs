@@ -17,4 +17,10 @@ public sealed class WebhookOptions
 
     /// <summary>Per attempt, enforced by the HttpClient's own (real-time) timeout.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Receivers allowed although their address is not public (<see cref="WebhookAddressPolicy"/>): exact host names
+    /// ("hooks.desk.internal"), addresses ("10.1.2.3", "::1") or CIDR networks ("10.20.0.0/16"). Empty: public addresses only.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
 }

@@ -32,6 +32,32 @@ public static class CsvFormat
     public static string Time(long unixMs) =>
         DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A header line's value. Header lines stay raw (a quote would hide the '#' from comment skipping), but a spreadsheet
+    /// still splits them into cells at every ',' (or ';' in locales that list with it): each such cell that would start,
+    /// after spaces, with a formula character or an opening quote gets the same leading quote a text cell gets. Control
+    /// characters become spaces, so a value can neither start a data row nor hide a tab-separated cell.
+    /// </summary>
+    public static string HeaderValue(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var flat = new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        var output = new System.Text.StringBuilder(flat.Length + 8);
+        for (var i = 0; i < flat.Length; i++)
+        {
+            output.Append(flat[i]);
+            if (flat[i] is not (',' or ';')) continue;
+            var next = i + 1;
+            while (next < flat.Length && flat[next] == ' ') next++;
+            if (next < flat.Length && flat[next] is '=' or '+' or '-' or '@' or '"')
+            {
+                output.Append(flat, i + 1, next - i - 1).Append('\'');
+                i = next - 1;
+            }
+        }
+        return output.ToString();
+    }
+
     // Spreadsheets evaluate a cell that starts with these (OWASP "CSV injection"); tab and CR hide the same trick.
     public static bool IsFormulaLike(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 

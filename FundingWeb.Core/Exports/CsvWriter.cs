@@ -32,18 +32,15 @@ public sealed class CsvWriter(TextWriter writer)
     }
 
     /// <summary>
-    /// The header block: one "# key: value" line per entry, above the column row. Readers skip it as comments
-    /// (pandas <c>comment='#'</c>); a spreadsheet shows it as the first rows.
-    /// </summary>
-    /// <summary>
-    /// Comment lines above the column row, written raw (never quoted) so every reader's comment skip (`#`) sees them;
-    /// line breaks in a value are flattened so a value cannot start a data row.
+    /// The header block: one "# key: value" line per entry, above the column row, written raw (never quoted) so every
+    /// reader's comment skip sees them (pandas <c>comment='#'</c>); a spreadsheet shows them as the first rows, so each
+    /// value is defused like a text cell (<see cref="CsvFormat.HeaderValue"/>).
     /// </summary>
     public void Header(CsvHeader header)
     {
         foreach (var (key, value) in header.Lines())
         {
-            writer.Write($"# {key}: {value.Replace('\r', ' ').Replace('\n', ' ')}");
+            writer.Write($"# {key}: {CsvFormat.HeaderValue(value)}");
             writer.Write("\r\n");
         }
     }

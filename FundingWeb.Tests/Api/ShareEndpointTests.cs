@@ -122,4 +122,44 @@ public class ShareEndpointTests
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.NotFound, 5), (HttpStatusCode)429], statuses);
     }
+
+    [Fact]
+    public async Task Open_EverySpellingAndMethodOfTheSharePath_MeetsTheSameGate()
+    {
+        // Routing matches /s/{token} ignoring case, escapes and a trailing slash; the gate must see what routing sees.
+        await using var server = await FundingWebServer.StartAsync(["--Sharing:PerClientPermits=40", "--Sharing:Window=00:10:00"]);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var created = await server.Services.GetRequiredService<ShareLinkService>().CreateAsync(Scope, "Desk", "alice", null, default);
+        string[] spellings = ["/s/{0}", "/S/{0}", "/%73/{0}", "/%53/{0}", "/s/{0}/", "/S/{0}/"];
+
+        foreach (var spelling in spellings)
+        {
+            using var unknown = await http.GetAsync(string.Format(spelling, ShareToken.Create()));
+            Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, $"{spelling} unknown: {(int)unknown.StatusCode}");
+            Assert.True(unknown.Headers.CacheControl?.NoStore, $"{spelling}: no-store");
+            using var valid = await http.GetAsync(string.Format(spelling, created.Token));
+            Assert.True(valid.StatusCode == HttpStatusCode.OK, $"{spelling} valid: {(int)valid.StatusCode}");
+            Assert.True(valid.Headers.CacheControl?.NoStore, $"{spelling}: no-store");
+            Assert.Equal("no-referrer", valid.Headers.GetValues("Referrer-Policy").Single());
+        }
+
+        // Other methods tell a valid token from a guess no better than GET does.
+        foreach (var method in new[] { HttpMethod.Head, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete })
+        {
+            using var guess = await http.SendAsync(new HttpRequestMessage(method, "/S/" + ShareToken.Create()));
+            using var real = await http.SendAsync(new HttpRequestMessage(method, "/S/" + created.Token));
+            Assert.True((int)guess.StatusCode is 404 or 405, $"{method} guess: {(int)guess.StatusCode}");
+            Assert.True((int)real.StatusCode is 404 or 405 or 400, $"{method} real: {(int)real.StatusCode}");
+            Assert.NotEqual(HttpStatusCode.OK, real.StatusCode);
+        }
+
+        // Every spelling counted against the same per-client limit: 12 GETs and up to 8 others above, the rest here.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            using var response = await http.GetAsync(string.Format(spellings[i % spellings.Length], ShareToken.Create()));
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Contains((HttpStatusCode)429, statuses);
+    }
 }

@@ -59,6 +59,29 @@ public class SignInTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task SignOut_InAnotherTab_TheOpenDashboardTabLeavesThePageWithoutAReload()
+    {
+        await using var server = await FundingWebServer.StartAsync(Args("correct horse"));
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/venues");
+        await page.FillAsync("input[name=name]", "ana");
+        await page.FillAsync("input[name=password]", "correct horse");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByTestId("venues-table")).ToBeVisibleAsync();
+        await LivePage.WaitForLiveAsync(page);
+
+        // The same browser, another tab: signing out there ends the session the first tab's live connection runs on.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(server.BaseUrl + "/funding?asset=BTC");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(other.GetByTestId("signin-form")).ToBeVisibleAsync();
+
+        await Assertions.Expect(page.GetByTestId("signin-required")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("venues-table")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public void Hash_IsSaltedAndVerifies()
     {
         var a = TeamUsers.Hash("same password");

@@ -6,6 +6,8 @@ namespace FundingWeb.Auth;
 /// <summary>The configured users and their salted password hashes. Plain passwords are never stored or logged.</summary>
 public sealed class TeamUsers(IOptionsMonitor<AuthOptions> options)
 {
+    public const int MaxLength = 1024;
+
     private static readonly PasswordHasher<string> Hasher = new();
 
     public static string Hash(string password) => Hasher.HashPassword("", password);
@@ -14,6 +16,8 @@ public sealed class TeamUsers(IOptionsMonitor<AuthOptions> options)
     public string? Verify(string? name, string? password)
     {
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrEmpty(password)) return null;
+        // No real name or password is this long; hashing a megabyte someone posted would only cost us CPU.
+        if (name.Length > MaxLength || password.Length > MaxLength) return null;
         var user = options.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
         // Hash against a dummy when the user is unknown, so timing does not tell which names exist.
         var hash = user?.PasswordHash ?? DummyHash;

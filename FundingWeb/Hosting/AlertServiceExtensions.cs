@@ -8,8 +8,6 @@ namespace FundingWeb.Hosting;
 
 public static class AlertServiceExtensions
 {
-    public const string WebhookClientName = "webhooks";
-
     /// <summary>
     /// Alert rules, their evaluation on every published snapshot (<see cref="AlertMonitor"/>, hosted), the in-app feed,
     /// webhook delivery (retry policy from <c>Alerts:Webhooks</c>) and the liquidation levels ladder rules read.
@@ -21,14 +19,10 @@ public static class AlertServiceExtensions
             sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MarketDataRepository>().WriteGate));
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<MarketLiquidationLevels>();
-        services.AddHttpClient(WebhookClientName, (sp, http) =>
-        {
-            // Each attempt has its own deadline (WebhookOptions.AttemptTimeout); the client's must not cut it shorter.
-            http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout + TimeSpan.FromSeconds(5);
-        });
+        // The dispatcher owns its HTTP client: every webhook connects through the outbound-address policy built from
+        // Alerts:Webhooks:AllowedHosts, with no proxy and no redirects; a client from elsewhere could skip that.
         services.AddSingleton(sp => new WebhookDispatcher(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookClientName), sp.GetRequiredService<AlertRepository>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
+            sp.GetRequiredService<AlertRepository>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
             logger: sp.GetRequiredService<ILogger<WebhookDispatcher>>()));
         services.AddSingleton(sp => new AlertMonitor(
             sp.GetRequiredService<MarketHub>(), sp.GetRequiredService<AlertRepository>(), sp.GetRequiredService<WebhookDispatcher>(),

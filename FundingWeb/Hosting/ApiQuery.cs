@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using FundingWeb.Core.Funding;
 using FundingWeb.Model;
 
@@ -9,7 +8,7 @@ namespace FundingWeb.Hosting;
 /// The validated query of a read-API request. Parsing is strict where the pages are lenient: a script that misspells
 /// a value or a parameter hears about it (400 naming the parameter) instead of silently getting the defaults.
 /// </summary>
-public sealed partial record ApiQuery(
+public sealed record ApiQuery(
     string Asset, IReadOnlySet<string> Venues, FundingKind Kind, long FromMs, long ToMs, string RangeLabel, RateBasis Basis, bool Csv)
 {
     public const string KindParameter = "kind";
@@ -27,7 +26,7 @@ public sealed partial record ApiQuery(
 
         var asset = Get(FundingUrls.AssetParameter)?.Trim();
         if (string.IsNullOrEmpty(asset)) return Fail(FundingUrls.AssetParameter, "Parameter 'asset' is required, e.g. asset=BTC.");
-        if (!AssetPattern().IsMatch(asset)) return Fail(FundingUrls.AssetParameter, "Parameter 'asset' must be 1-32 letters, digits, '.', '_' or '-'.");
+        if (!FundingUrls.IsAssetName(asset)) return Fail(FundingUrls.AssetParameter, "Parameter 'asset' must be 1-32 letters, digits, '.', '_' or '-'.");
 
         var venueParameter = allowed.Contains(FundingUrls.VenuesParameter) ? FundingUrls.VenuesParameter : FundingUrls.VenueParameter;
         var venues = FundingUrls.ParseVenues(Get(venueParameter));
@@ -87,9 +86,6 @@ public sealed partial record ApiQuery(
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 
     private static ApiQueryResult Fail(string parameter, string message) => new(null, new ApiError(parameter, message));
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,32}$")]
-    private static partial Regex AssetPattern();
 }
 
 /// <summary>The body of every 400: the parameter at fault and what it should be.</summary>

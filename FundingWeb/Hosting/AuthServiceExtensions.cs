@@ -1,5 +1,9 @@
 using FundingWeb.Auth;
+using FundingWeb.Core.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace FundingWeb.Hosting;
 
@@ -9,6 +13,9 @@ public static class AuthServiceExtensions
     {
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
         services.AddSingleton<TeamUsers>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(sp => new SessionStore(
+            sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<MarketDataRepository>().WriteGate, sp.GetRequiredService<TimeProvider>()));
         var lifetime = configuration.GetValue<TimeSpan?>("Auth:SessionLifetime") ?? TimeSpan.FromHours(12);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -18,8 +25,22 @@ public static class AuthServiceExtensions
                 o.Cookie.Name = "fw-auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is HTTPS; behind a TLS proxy that needs ForwardedHeaders (see ProxyServiceExtensions).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = lifetime;
                 o.SlidingExpiration = true;
+                // The cookie names a server-side session; a revoked or idled-out one signs the request out.
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+                    var settings = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue;
+                    var token = context.Principal?.FindFirst(SessionAuthenticationStateProvider.SessionClaim)?.Value;
+                    if (!await sessions.ValidateAsync(token, settings.SessionLifetime, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
                 // Scripts calling the API want a status code, not the sign-in page.
                 o.Events.OnRedirectToLogin = context =>
                 {
@@ -28,8 +49,12 @@ public static class AuthServiceExtensions
                     return Task.CompletedTask;
                 };
             });
+        // The framework's antiforgery cookie is never Secure by default; over HTTPS (direct or via the proxy) it is.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        // Replaces the framework's provider (registered by AddFundingUi): a live connection hears its session's sign-out.
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public static class FundingWebApp
         builder.Services.AddFundingPolling(builder.Configuration);
         builder.Services.AddFundingUi();
         builder.Services.AddFundingAuth(builder.Configuration);
+        builder.Services.AddFundingForwardedHeaders(builder.Configuration);
         builder.Services.AddFundingSharing(builder.Configuration);
         builder.Services.AddFundingAlerts(builder.Configuration);
         return builder;
@@ -31,10 +32,13 @@ public static class FundingWebApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseFundingForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        // Explicit, so the share gate below sees the endpoint routing chose.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseFundingShareGate();
@@ -45,6 +49,7 @@ public static class FundingWebApp
         app.MapFundingTheme();
         app.MapFundingAuth();
         var dashboard = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        dashboard.Add(ShareEndpoints.MarkSharedView<Components.Pages.SharedView>);
         // Team sign-in is off for a local run. When on, every dashboard page needs a user, but the live connection
         // (/_blazor) and blazor.web.js stay open because shared links are viewed anonymously; MainLayout refuses to render
         // a dashboard page in a circuit without a user, so the open connection cannot reach one.

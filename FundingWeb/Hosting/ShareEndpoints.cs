@@ -1,6 +1,6 @@
 using System.Globalization;
 using FundingWeb.Core.Sharing;
-using FundingWeb.Model;
+using Microsoft.AspNetCore.Components.Endpoints;
 
 namespace FundingWeb.Hosting;
 
@@ -10,18 +10,20 @@ public static class ShareEndpoints
     /// The gate in front of the shared-view page <c>/s/{token}</c>: 429 with Retry-After (seconds) past the per-client or
     /// per-token limit; 404 for unknown, malformed, expired or revoked tokens (one answer for all, so it tells a guesser
     /// nothing); 403 for a paused link. An active link passes on to the page, which renders the saved view read-only.
+    /// It keys on the endpoint routing chose (marked by <see cref="MarkSharedView"/>), not on the path's spelling, so every
+    /// spelling that reaches the page (<c>/S/</c>, <c>/%73/</c>, a trailing slash) and every method meets the same gate.
+    /// Must run after routing.
     /// </summary>
     public static WebApplication UseFundingShareGate(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            var path = context.Request.Path.Value ?? "";
-            if (!HttpMethods.IsGet(context.Request.Method) || !path.StartsWith(ShareScopes.SharePathPrefix, StringComparison.Ordinal))
+            if (context.GetEndpoint()?.Metadata.GetMetadata<ShareGate>() is null)
             {
                 await next();
                 return;
             }
-            var token = path[ShareScopes.SharePathPrefix.Length..];
+            var token = context.GetRouteValue(TokenRouteValue) as string ?? "";
             var links = context.RequestServices.GetRequiredService<ShareLinkService>();
             var limiter = context.RequestServices.GetRequiredService<ShareRateLimiter>();
             var options = context.RequestServices.GetRequiredService<ShareLinkOptions>();
@@ -51,5 +53,19 @@ public static class ShareEndpoints
             }
         });
         return app;
+    }
+
+    /// <summary>Marks the page endpoint of <typeparamref name="TPage"/> (the shared view) as gated; call on the page endpoints' builder.</summary>
+    public static void MarkSharedView<TPage>(EndpointBuilder endpoint)
+    {
+        if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any(m => m.Type == typeof(TPage))) endpoint.Metadata.Add(ShareGate.Instance);
+    }
+
+    /// <summary>The page's route parameter, <c>/s/{Token}</c>.</summary>
+    private const string TokenRouteValue = "Token";
+
+    private sealed class ShareGate
+    {
+        public static readonly ShareGate Instance = new();
     }
 }

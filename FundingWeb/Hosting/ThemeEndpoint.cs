@@ -10,10 +10,12 @@ public static class ThemeEndpoint
         endpoints.MapGet("/theme", (string? set, string? @return, HttpContext context) =>
         {
             var theme = set == "light" ? "light" : "dark";
-            context.Response.Cookies.Append(CookieName, theme, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            context.Response.Cookies.Append(CookieName, theme, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true, Secure = context.Request.IsHttps,
+            });
             // Only local paths: an open redirect would let a crafted link bounce users elsewhere.
-            var target = !string.IsNullOrEmpty(@return) && @return.StartsWith('/') && !@return.StartsWith("//") && !@return.StartsWith("/\\") ? @return : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrRoot(@return));
         });
         return endpoints;
     }

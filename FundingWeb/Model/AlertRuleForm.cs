@@ -116,7 +116,7 @@ public sealed class AlertRuleForm
         }
         if (!(CooldownMinutes >= 0) || CooldownMinutes > 7 * 24 * 60) errors.Add("Cooldown: between 0 and 10,080 minutes.");
         var webhook = WebhookUrl.Trim();
-        if (webhook.Length > 0 && !IsWebhookUrl(webhook)) errors.Add("Webhook: an absolute http:// or https:// URL, or empty for none.");
+        if (webhook.Length > 0 && WebhookUrlProblem(webhook) is { } problem) errors.Add($"Webhook: {problem}, or empty for none.");
         if (Directions.Count > 0 && Directions.All(d => d.Token != Direction)) errors.Add("Direction: choose one of the listed.");
         if (errors.Count > 0) return (null, errors);
 
@@ -158,8 +158,24 @@ public sealed class AlertRuleForm
         return (rule, []);
     }
 
-    public static bool IsWebhookUrl(string url) =>
-        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    /// <summary>The longest webhook URL kept: room for any receiver's path and token, not for a payload.</summary>
+    public const int MaxWebhookUrlLength = 2048;
+
+    /// <summary>
+    /// Why a typed webhook URL cannot be stored, or null: an absolute http(s) URL, no user name or password in it (they
+    /// would be sent, and shown in the rule list), no control characters or spaces, at most <see cref="MaxWebhookUrlLength"/>.
+    /// Where it may connect is judged when it is sent (<see cref="WebhookAddressPolicy"/>), on the addresses it resolves to then.
+    /// </summary>
+    public static string? WebhookUrlProblem(string? url)
+    {
+        var text = url?.Trim() ?? "";
+        if (text.Length > MaxWebhookUrlLength) return $"at most {MaxWebhookUrlLength} characters";
+        if (text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) return "an absolute http:// or https:// URL (no spaces or control characters)";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
+            return "an absolute http:// or https:// URL";
+        if (uri.UserInfo.Length > 0) return "an absolute http:// or https:// URL without a user name or password in it";
+        return null;
+    }
 
     /// <summary>The basis a funding rule's values are in; null for other kinds.</summary>
     public static RateBasis? BasisOf(AlertRule? rule) => rule switch

@@ -3,13 +3,15 @@ using FundingWeb.Core.Funding;
 namespace FundingWeb.Model;
 
 /// <summary>Everything a view's URL carries: asset, venues (empty = all), time range, rate basis, and per-page extras.</summary>
+/// <param name="Notices">What was wrong with the URL and what is shown instead; never part of a link.</param>
 public sealed record ViewState(
     string? Asset,
     IReadOnlySet<string> Venues,
     TimeRange Range,
     RateBasis Basis,
     string? Window = null,
-    string? Venue = null)
+    string? Venue = null,
+    IReadOnlyList<ViewNotice>? Notices = null)
 {
     public static ViewState Default { get; } = new(null, new HashSet<string>(), TimeRange.Default, RateBasis.Apr);
 
@@ -22,4 +24,17 @@ public sealed record ViewState(
         var all = allVenues.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return this with { Venues = current.SetEquals(all) || current.Count == 0 ? new HashSet<string>() : current };
     }
+
+    /// <summary>The state with its range held to what history can hold (<see cref="TimeRange.Bound"/>), saying so when it changed.</summary>
+    public ViewState Bounded(DateTimeOffset now, TimeSpan retention)
+    {
+        var (range, notice) = Range.Bound(now, retention);
+        return notice is null ? this : this with { Range = range, Notices = [.. Notices ?? [], notice] };
+    }
+}
+
+/// <summary>One thing in a URL that could not be used as given. <see cref="AboutRange"/> lets pages without a range skip it.</summary>
+public sealed record ViewNotice(string Parameter, string Message)
+{
+    public bool AboutRange => Parameter is FundingUrls.RangeParameter or FundingUrls.FromParameter or FundingUrls.ToParameter;
 }

@@ -12,18 +12,13 @@ public sealed class AlertMonitorTests : IDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private readonly TempDatabase _db = new();
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly HttpClient _http = new();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _db.Dispose();
-    }
+    public void Dispose() => _db.Dispose();
 
     private AlertMonitor Monitor(MarketHub hub, AlertFeed feed)
     {
         var repository = new AlertRepository(_db.Factory, _time);
-        return new AlertMonitor(hub, repository, new WebhookDispatcher(_http, repository, _time), feed, _time);
+        // The receiver is on loopback, which webhooks may reach only when allowed.
+        return new AlertMonitor(hub, repository, new WebhookDispatcher(repository, _time, new WebhookOptions { AllowedHosts = ["127.0.0.1"] }), feed, _time);
     }
 
     [Fact]

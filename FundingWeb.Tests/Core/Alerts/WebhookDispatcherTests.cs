@@ -14,7 +14,8 @@ public sealed class WebhookDispatcherTests : IAsyncLifetime
     private readonly TempDatabase _db = new();
     private readonly ManualTimeProvider _time = new(Start);
     private readonly ConcurrentQueue<(string Body, string? Key, string? Attempt, int Status)> _received = new();
-    private readonly HttpClient _http = new();
+    // The receivers here are on loopback, which the outbound policy refuses unless allowed.
+    private static readonly string[] Loopback = ["127.0.0.1"];
     private LoopbackVenueServer _receiver = null!;
     private AlertRepository _repository = null!;
     private int _failuresLeft;
@@ -41,7 +42,6 @@ public sealed class WebhookDispatcherTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
         await _receiver.DisposeAsync();
         _db.Dispose();
     }
@@ -65,8 +65,8 @@ public sealed class WebhookDispatcherTests : IAsyncLifetime
     public async Task Deliver_ReceiverFailsTwiceThenRecovers_RetriesWithBackoffAndDeliversOnce()
     {
         _failuresLeft = 2;
-        var options = new WebhookOptions { BaseDelay = TimeSpan.FromSeconds(2), JitterFraction = 0.2, MaxAttempts = 5 };
-        var dispatcher = new WebhookDispatcher(_http, _repository, _time, options, new Random(7));
+        var options = new WebhookOptions { BaseDelay = TimeSpan.FromSeconds(2), JitterFraction = 0.2, MaxAttempts = 5, AllowedHosts = [.. Loopback] };
+        using var dispatcher = new WebhookDispatcher(_repository, _time, options, new Random(7));
 
         var delivering = dispatcher.DeliverAsync(Fired, Url, default);
         WebhookDelivery? pending = null;
@@ -110,8 +110,8 @@ public sealed class WebhookDispatcherTests : IAsyncLifetime
     public async Task Deliver_ReceiverNeverRecovers_StopsAfterMaxAttemptsAndRecordsFailed()
     {
         _failuresLeft = int.MaxValue;
-        var options = new WebhookOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3 };
-        var dispatcher = new WebhookDispatcher(_http, _repository, _time, options, new Random(1));
+        var options = new WebhookOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3, AllowedHosts = [.. Loopback] };
+        using var dispatcher = new WebhookDispatcher(_repository, _time, options, new Random(1));
 
         var delivering = dispatcher.DeliverAsync(Fired, Url, default);
         await PassBackoffAfterAsync(1);
@@ -124,11 +124,11 @@ public sealed class WebhookDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendTest_OnePostMarkedAsATest_NothingRecordedAndFailuresSaid()
+    public async Task SendTest_OnePostMarkedAsATest_NothingRecordedAndAFailureIsOnlyAFailure()
     {
-        var dispatcher = new WebhookDispatcher(_http, _repository, _time);
+        using var dispatcher = new WebhookDispatcher(_repository, _time, new WebhookOptions { AllowedHosts = [.. Loopback] });
 
-        Assert.Null(await dispatcher.SendTestAsync(Url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        Assert.True(await dispatcher.SendTestAsync(Url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
         var (body, key, attempt, _) = Assert.Single(_received);
         using var json = JsonDocument.Parse(body);
         Assert.Equal("test", json.RootElement.GetProperty("transition").GetString());
@@ -139,14 +139,68 @@ public sealed class WebhookDispatcherTests : IAsyncLifetime
         Assert.Null(await _repository.GetDeliveryAsync("hot:test:1767225600000", default));
 
         _failuresLeft = 1;
-        Assert.Equal("HTTP 503 Service Unavailable", await dispatcher.SendTestAsync(Url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        Assert.False(await dispatcher.SendTestAsync(Url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
         Assert.Equal(2, _received.Count); // not retried
+    }
+
+    [Fact]
+    public async Task Deliver_LoopbackReceiverNotAllowed_NothingSentAndTheRecordNamesNoAddress()
+    {
+        using var dispatcher = new WebhookDispatcher(_repository, _time, new WebhookOptions { MaxAttempts = 1 });
+
+        var delivery = await dispatcher.DeliverAsync(Fired, Url, default).WaitAsync(Deadline);
+
+        Assert.Equal((DeliveryStatus.Failed, WebhookAddressPolicy.RefusedReason), (delivery.Status, delivery.LastError));
+        Assert.Empty(_received);
+        Assert.False(await dispatcher.SendTestAsync(Url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        Assert.Empty(_received);
+    }
+
+    [Fact]
+    public async Task Deliver_ReceiverRedirects_NotFollowedAndRecordedAsAFailure()
+    {
+        var followed = 0;
+        _receiver.Map("POST", "/moved", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers.Location = _receiver.BaseUrl + "/elsewhere";
+            return Task.FromResult<string?>("{}");
+        });
+        _receiver.Map("POST", "/elsewhere", _ =>
+        {
+            Interlocked.Increment(ref followed);
+            return Task.FromResult<string?>("{}");
+        });
+        using var dispatcher = new WebhookDispatcher(_repository, _time, new WebhookOptions { MaxAttempts = 1, AllowedHosts = [.. Loopback] });
+
+        var delivery = await dispatcher.DeliverAsync(Fired, _receiver.BaseUrl + "/moved", default).WaitAsync(Deadline);
+
+        Assert.Equal((DeliveryStatus.Failed, "HTTP 307 redirect, not followed"), (delivery.Status, delivery.LastError));
+        Assert.False(await dispatcher.SendTestAsync(_receiver.BaseUrl + "/moved", "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        Assert.Equal(0, followed);
+    }
+
+    [Fact]
+    public async Task Deliver_NameResolvingToLoopback_RefusedAtConnectUnlessTheNameIsAllowed()
+    {
+        // The name passes every check on the URL; only the address it resolves to, at connect, gives it away.
+        var port = new Uri(_receiver.BaseUrl).Port;
+        var url = $"http://hooks.example.test:{port}/hook";
+        Task<System.Net.IPAddress[]> Resolve(string host, CancellationToken _) => Task.FromResult(new[] { System.Net.IPAddress.Loopback });
+
+        using var refused = new WebhookDispatcher(_repository, _time, policy: new WebhookAddressPolicy(resolve: Resolve));
+        Assert.False(await refused.SendTestAsync(url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        Assert.Empty(_received);
+
+        using var allowed = new WebhookDispatcher(_repository, _time, policy: new WebhookAddressPolicy(["hooks.example.test"], Resolve));
+        Assert.True(await allowed.SendTestAsync(url, "hot", "BTC hot", AlertRuleKind.FundingThreshold, default));
+        Assert.Single(_received);
     }
 
     [Fact]
     public void Backoff_GrowsExponentiallyWithBoundedJitterAndACap()
     {
-        var dispatcher = new WebhookDispatcher(_http, _repository, _time,
+        using var dispatcher = new WebhookDispatcher(_repository, _time,
             new WebhookOptions { BaseDelay = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(10), JitterFraction = 0.5 });
 
         Assert.Equal(TimeSpan.FromSeconds(2), dispatcher.Backoff(1, 0));

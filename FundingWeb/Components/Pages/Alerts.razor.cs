@@ -107,13 +107,16 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         if (Hub.Current.Assets.Count > 0) _form.Asset = Hub.Current.Assets[0];
     }
 
-    /// <summary>One test POST to the URL in the form (saved or not), with the receiver's answer shown beside it.</summary>
+    /// <summary>
+    /// One test POST to the URL in the form (saved or not). The answer is only delivered or failed, never why: this page
+    /// may be open to anyone on the network, and a reason per address would make it a scanner of what the server reaches.
+    /// </summary>
     private async Task SendTestAsync()
     {
         var url = _form.WebhookUrl.Trim();
-        if (!AlertRuleForm.IsWebhookUrl(url))
+        if (AlertRuleForm.WebhookUrlProblem(url) is { } problem)
         {
-            (_testOk, _testResult) = (false, "Enter an absolute http:// or https:// URL first.");
+            (_testOk, _testResult) = (false, $"Webhook: {problem}.");
             return;
         }
         _testing = true;
@@ -122,8 +125,10 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         try
         {
             var name = string.IsNullOrWhiteSpace(_form.Name) ? "(unsaved rule)" : _form.Name.Trim();
-            var error = await Webhooks.SendTestAsync(url, _form.Id ?? "unsaved", name, _form.Kind, default);
-            (_testOk, _testResult) = error is null ? (true, $"Receiver answered 2xx at {UtcSeconds(Time.GetUtcNow().ToUnixTimeMilliseconds())} UTC.") : (false, $"Not delivered: {error}");
+            var delivered = await Webhooks.SendTestAsync(url, _form.Id ?? "unsaved", name, _form.Kind, default);
+            (_testOk, _testResult) = delivered
+                ? (true, $"Delivered: the receiver answered 2xx at {UtcSeconds(Time.GetUtcNow().ToUnixTimeMilliseconds())} UTC.")
+                : (false, "Failed: not delivered. A test says only delivered or failed; check the URL, that the receiver answers 2xx without a redirect, and that its address is public or in Alerts:Webhooks:AllowedHosts.");
         }
         finally
         {

@@ -1,6 +1,8 @@
 using FundingWeb.Core.Live;
+using FundingWeb.Core.Storage;
 using FundingWeb.Model;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace FundingWeb.Components.Pages;
 
@@ -16,6 +18,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     [Inject] public required MarketHub Hub { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IOptions<StorageOptions> Storage { get; init; }
 
     [SupplyParameterFromQuery(Name = FundingUrls.AssetParameter)] public string? AssetQuery { get; set; }
     [SupplyParameterFromQuery(Name = FundingUrls.VenuesParameter)] public string? VenuesQuery { get; set; }
@@ -48,7 +51,9 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        State = Shared?.State ?? FundingUrls.Parse(AssetQuery, VenuesQuery, RangeQuery, FromQuery, ToQuery, BasisQuery, WindowQuery, VenueQuery);
+        // Bounded whatever its source: a shared link's saved range ages past the kept history like a typed one.
+        State = (Shared?.State ?? FundingUrls.Parse(AssetQuery, VenuesQuery, RangeQuery, FromQuery, ToQuery, BasisQuery, WindowQuery, VenueQuery))
+            .Bounded(Now, Storage.Value.HistoryRetention);
         Snapshot = Hub.Current;
         var key = Shared is null ? Navigation.Uri : "shared:" + Shared.State;
         if (key != _loadedFor)
