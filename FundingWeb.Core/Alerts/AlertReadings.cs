@@ -158,15 +158,17 @@ internal static class AlertReadings
         {
             return null;
         }
+        // The venue health rule every view shows: stale, or degraded (it answers but no market is readable).
         var worst = venues
-            .Select(v => (Venue: v, StaleMs: v.Status.StaleSinceMs is { } s ? Math.Max(0, nowMs - s) : -1L))
+            .Select(v => (Venue: v, Health: Ingest.VenueHealth.Of(v)))
+            .Select(x => (x.Venue, x.Health, StaleMs: x.Health.IsFresh ? -1L : x.Health.SinceMs is { } s ? Math.Max(0, nowMs - s) : 0L))
             .OrderByDescending(x => x.StaleMs).ThenBy(x => x.Venue.Venue.Id, StringComparer.Ordinal)
             .First();
         var minutes = Math.Max(0, worst.StaleMs) / 60_000d;
         var breached = worst.StaleMs >= 0 && (firing || worst.StaleMs > (long)rule.MinStale.TotalMilliseconds);
         var reason = worst.StaleMs < 0
             ? $"{worst.Venue.Venue.Id} is fresh"
-            : string.Create(Inv, $"{worst.Venue.Venue.Id} stale for {minutes:0.#} min: {worst.Venue.Status.StaleReason ?? "no reason given"}");
+            : string.Create(Inv, $"{worst.Venue.Venue.Id} {worst.Health.Label} for {minutes:0.#} min: {worst.Health.Reason ?? "no reason given"}");
         return new AlertReading(minutes, breached, reason, worst.Venue.Venue.Id, null);
     }
 

@@ -10,7 +10,7 @@ namespace FundingWeb.Core.Ingest;
 /// recovers on the first poll that reads a market, with no state of its own to clear.
 /// </summary>
 /// <param name="Reason">Why the venue is stale or degraded, in words a trader can act on; null when fresh.</param>
-/// <param name="SinceMs">Since when it is stale; null when fresh or degraded.</param>
+/// <param name="SinceMs">Since when it is stale or degraded (as the poller saw it); null when fresh.</param>
 public sealed record VenueHealth(VenueState State, string? Reason, long? SinceMs)
 {
     public bool IsFresh => State == VenueState.Fresh;
@@ -25,14 +25,19 @@ public sealed record VenueHealth(VenueState State, string? Reason, long? SinceMs
         {
             return new VenueHealth(VenueState.Stale, status.StaleReason ?? status.LastError ?? "no successful poll yet", status.StaleSinceMs);
         }
+        if (status.DegradedSinceMs is { } since)
+        {
+            return new VenueHealth(VenueState.Degraded, status.DegradedReason ?? "no readable markets", since);
+        }
         if (venue.Markets.Count > 0)
         {
             return new VenueHealth(VenueState.Fresh, null, null);
         }
-        var failed = venue.MarketErrors.Select(e => e.Symbol).Distinct(StringComparer.Ordinal).Count();
+        var unreadable = venue.MarketErrors.Where(e => !e.Kept).ToList();
+        var failed = unreadable.Select(e => e.Symbol).Distinct(StringComparer.Ordinal).Count();
         var reason = failed == 0
             ? "lists no active markets"
-            : $"no readable markets: {failed} of {failed} failed: {string.Join("; ", venue.MarketErrors.Take(3).Select(e => $"{e.Symbol}: {e.Reason}"))}";
+            : $"no readable markets: {failed} of {failed} failed: {string.Join("; ", unreadable.Take(3).Select(e => $"{e.Symbol}: {e.Reason}"))}";
         return new VenueHealth(VenueState.Degraded, reason, null);
     }
 }

@@ -41,7 +41,7 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         var conventions = conventionTracker.Read(poll.Markets, poll.Funding, poll.FetchedAtMs);
         var flagged = FundingPlausibility.Flag(funding, symbol => conventionTracker.Known.GetValueOrDefault(symbol), sanityBound1h);
         var dataLag = poll.DataTimeMs is { } dataTime ? poll.FetchedAtMs - dataTime : (long?)null;
-        var status = tracker.Success(nowMs, latencyMs, dataLag, errors);
+        var status = tracker.Success(nowMs, latencyMs, dataLag, errors, poll.Markets.Count(m => m.Status == MarketStatus.Active));
         var stored = poll with { OpenInterest = _sampler.OpenInterest(venue.Id, poll.OpenInterest), Prices = _sampler.Prices(venue.Id, poll.Prices) };
         await repository.UpsertPollAsync(venue, stored, _sampler.Funding(flagged), status, cancellationToken, conventions).ConfigureAwait(false);
         hub.Publish(current => current.WithVenue(Build(current, venue, poll, flagged, status, errors, conventionTracker.Known), nowMs));

@@ -17,9 +17,14 @@ public sealed class VenueStatusTracker(string venue, TimeSpan staleAfter)
     /// <summary>Restores counters and times from the database after a restart.</summary>
     public void Restore(VenueStatus stored) => _status = stored with { StaleSinceMs = stored.StaleSinceMs ?? stored.LastSuccessMs, StaleReason = "restarted; waiting for the first poll" };
 
-    public VenueStatus Success(long nowMs, double latencyMs, long? dataLagMs, IReadOnlyList<MarketError> marketErrors)
+    /// <param name="marketsRead">Active markets this poll read; zero makes the venue degraded (it answers, but nothing on the screen comes from it). Null: not known, left as it was.</param>
+    public VenueStatus Success(long nowMs, double latencyMs, long? dataLagMs, IReadOnlyList<MarketError> marketErrors, int? marketsRead = null)
     {
         Record(true);
+        var unreadable = marketErrors.Where(e => !e.Kept).ToList();
+        var notes = marketErrors.Where(e => e.Kept).ToList();
+        var degraded = marketsRead is 0;
+        var failed = unreadable.Select(e => e.Symbol).Distinct(StringComparer.Ordinal).Count();
         var lagging = dataLagMs is { } lag && lag > staleAfter.TotalMilliseconds;
         string? reason = lagging ? $"venue data lagging by {dataLagMs / 1000d:0} s" : null;
         if (!lagging && marketErrors.Count > 0)
@@ -36,10 +41,23 @@ public sealed class VenueStatusTracker(string venue, TimeSpan staleAfter)
             ErrorRate = ErrorRate(),
             Polls = _status.Polls + 1,
             DataLagMs = dataLagMs,
-            LastError = marketErrors.Count > 0 ? $"{marketErrors.Count} market(s) unreadable: {string.Join("; ", marketErrors.Take(3).Select(e => $"{e.Symbol}: {e.Reason}"))}" : _status.LastError,
+            LastError = marketErrors.Count > 0 ? Describe(unreadable, notes) : _status.LastError,
             LastErrorMs = marketErrors.Count > 0 ? nowMs : _status.LastErrorMs,
+            DegradedSinceMs = marketsRead is null ? _status.DegradedSinceMs : degraded ? _status.DegradedSinceMs ?? nowMs : null,
+            DegradedReason = marketsRead is null ? _status.DegradedReason : degraded
+                ? failed == 0 ? "lists no active markets" : $"no readable markets: {failed} of {failed} failed: {string.Join("; ", unreadable.Take(3).Select(e => $"{e.Symbol}: {e.Reason}"))}"
+                : null,
         };
         return _status;
+    }
+
+    private static string Describe(List<MarketError> unreadable, List<MarketError> notes)
+    {
+        static string List(List<MarketError> errors) => string.Join("; ", errors.Take(3).Select(e => $"{e.Symbol}: {e.Reason}"));
+        var parts = new List<string>(2);
+        if (unreadable.Count > 0) parts.Add($"{unreadable.Count} market(s) unreadable: {List(unreadable)}");
+        if (notes.Count > 0) parts.Add($"{notes.Count} market(s) read with a note: {List(notes)}");
+        return string.Join(" · ", parts);
     }
 
     public VenueStatus Failure(long nowMs, double latencyMs, string reason)

@@ -18,4 +18,8 @@ public sealed record VenuePoll(
     IReadOnlyList<PositionLiquidation>? Positions = null);
 
 /// <summary>One market that could not be read this poll, with why. The rest of the venue still counts.</summary>
-public sealed record MarketError(string Symbol, string Reason);
+/// <param name="Kept">
+/// The market was read and kept, with a note: part of it fell back to a documented default or was left out (Lighter margins
+/// in an unknown shape, a GMX borrow leg with a doubtful sign, dYdX liquidations that failed). It counts as read.
+/// </param>
+public sealed record MarketError(string Symbol, string Reason, bool Kept = false);

@@ -16,7 +16,9 @@ public sealed record VenueStatus(
     double ErrorRate,
     long Polls,
     long Failures,
-    long? DataLagMs = null)
+    long? DataLagMs = null,
+    long? DegradedSinceMs = null,
+    string? DegradedReason = null)
 {
     public bool IsStale => StaleSinceMs is not null;
 

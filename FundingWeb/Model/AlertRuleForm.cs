@@ -60,7 +60,7 @@ public sealed class AlertRuleForm
     {
         AlertRuleKind.Spread => "Sustained for (minutes)",
         AlertRuleKind.OpenInterestChange => "Over a window of (minutes)",
-        AlertRuleKind.VenueStale => "Stale for more than (minutes)",
+        AlertRuleKind.VenueStale => "Stale or degraded for more than (minutes)",
         AlertRuleKind.Composite => "Within (minutes)",
         AlertRuleKind.ConventionChange => "Notify for changes newer than (minutes)",
         _ => "Minutes",

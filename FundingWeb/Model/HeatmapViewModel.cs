@@ -33,12 +33,15 @@ public sealed record HeatmapViewModel(RateBasis Basis, IReadOnlyList<HeatmapColu
         // ("n/a", grey) instead of printing ∞ or failing on Math.Sign(NaN).
         var value = FundingBasis.FromRate1h(funding.Rate1h, basis);
         var readable = double.IsFinite(funding.Rate1h);
-        var intensity = readable ? Math.Min(1, Math.Abs(funding.Rate1h * FundingBasis.HoursPerYear) / FullScaleApr) : 0;
+        // An implausible rate is shown with its marker and reason but never coloured: it stays out of the colour scale.
+        var trusted = readable && funding.IsPlausible;
+        var intensity = trusted ? Math.Min(1, Math.Abs(funding.Rate1h * FundingBasis.HoursPerYear) / FullScaleApr) : 0;
         var gmxNote = funding.Leg == FundingLeg.Long ? "\n(long side's rate; GMX quotes each side separately)" : "";
         var tooltip = string.Create(CultureInfo.InvariantCulture,
-            $"{venue.Venue.Name} · {quote.Market.Symbol}\nraw {Display.Number(funding.RateRaw, "G6")} {funding.Unit} per {Display.Number(funding.IntervalHours, "0.##")} h\n= {Display.Number(funding.Rate1h * 100, "0.######")} % per 1h = {FundingBasis.FormatPercent(funding.Rate1h, basis)} {FundingBasis.Label(basis)}{gmxNote}{(unverifiedNote is null ? "" : "\n⚠ unverified convention: " + unverifiedNote)}");
+            $"{venue.Venue.Name} · {quote.Market.Symbol}\nraw {Display.Number(funding.RateRaw, "G6")} {funding.Unit} per {Display.Number(funding.IntervalHours, "0.##")} h\n= {Display.Number(funding.Rate1h * 100, "0.######")} % per 1h = {FundingBasis.FormatPercent(funding.Rate1h, basis)} {FundingBasis.Label(basis)}{gmxNote}{(unverifiedNote is null ? "" : "\n⚠ unverified convention: " + unverifiedNote)}{(funding.Implausible is null ? "" : "\n⚠ implausible, not trusted: " + funding.Implausible)}");
         return new HeatmapCell(venue.Venue.Id, quote.Market.Symbol, funding.Rate1h, double.IsFinite(value) ? value : null,
-            FundingBasis.FormatPercent(funding.Rate1h, basis), readable ? Math.Sign(funding.Rate1h) : 0, intensity, !VenueHealth.Of(venue).IsFresh, tooltip, unverifiedNote is not null);
+            FundingBasis.FormatPercent(funding.Rate1h, basis), trusted ? Math.Sign(funding.Rate1h) : 0, intensity, !VenueHealth.Of(venue).IsFresh, tooltip, unverifiedNote is not null,
+            funding.Implausible);
     }
 
     /// <summary>Colour by the market rate's sign (blue: longs pay; orange: shorts pay), strength by size.</summary>
@@ -60,5 +63,7 @@ public sealed record HeatmapRow(string Asset, IReadOnlyList<HeatmapCell?> Cells)
 
 /// <param name="Value">The rate at the basis; null where it is not a finite number (the cell then prints "n/a").</param>
 /// <param name="IsStale">The venue is not fresh (stale or degraded): the cell is hatched.</param>
+/// <param name="Implausible">Why the rate cannot be right; the cell shows it with a marker, uncoloured.</param>
 public sealed record HeatmapCell(
-    string VenueId, string Symbol, double Rate1h, double? Value, string Display, int Sign, double Intensity, bool IsStale, string Tooltip, bool Unverified = false);
+    string VenueId, string Symbol, double Rate1h, double? Value, string Display, int Sign, double Intensity, bool IsStale, string Tooltip, bool Unverified = false,
+    string? Implausible = null);

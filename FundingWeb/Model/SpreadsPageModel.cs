@@ -27,7 +27,8 @@ public static class SpreadsPageModel
         {
             var quotes = snapshot.Venues.Values
                 .Where(v => state.Shows(v.Venue.Id) && !v.Status.IsStale)
-                .Select(v => (Venue: v, Quote: v.ForAsset(asset)?.Funding))
+                // Implausible quotes never make a spread: a rate beyond the venue's cap would top every list.
+                .Select(v => (Venue: v, Quote: v.ForAsset(asset)?.PlausibleFunding))
                 .Where(x => x.Quote is not null)
                 .ToList();
             if (quotes.Count < 2) continue;

@@ -31,7 +31,8 @@ public sealed class VenuePoller(PollTarget target, VenueIngestor ingestor, Venue
             {
                 var poll = await pipeline.ExecuteAsync(static (client, ct) => new ValueTask<VenuePoll>(client.PollAsync(ct)), target.Client, stoppingToken);
                 var status = await ingestor.IngestAsync(venue, poll, _tracker, time.GetElapsedTime(started).TotalMilliseconds, stoppingToken);
-                if (needsBackfill && !status.IsStale && backfillTask.IsCompleted)
+                // A degraded venue (it answers, but no market was readable) is not back yet: its backfill waits for a readable poll.
+                if (needsBackfill && !status.IsStale && status.DegradedSinceMs is null && backfillTask.IsCompleted)
                 {
                     needsBackfill = false;
                     backfillTask = BackfillAsync(poll.Markets, stoppingToken);

@@ -67,7 +67,7 @@ public sealed class DydxClient : IVenueClient
             catch (VenueException ex)
             {
                 // Liquidations are an overlay: losing them for one market must not lose the funding poll.
-                errors.Add(new MarketError(ticker, $"liquidations: {ex.Reason}"));
+                errors.Add(new MarketError(ticker, $"liquidations: {ex.Reason}", Kept: true));
                 if (ex is VenueRateLimitedException) break;
             }
         }

@@ -156,7 +156,7 @@ public static class GmxParser
         if (borrow is not double b) return;
         var reading = GmxSides.BorrowCost(field, b, funding, net);
         if (reading.Cost is double cost) parts.Funding.Add(Rate(name, timeMs, cost, leg, conventions, source + " " + field));
-        else parts.Errors.Add(new MarketError(name, reading.Problem!));
+        else parts.Errors.Add(new MarketError(name, reading.Problem!, Kept: true));
     }
 
     private static RawFundingRate Rate(string symbol, long timeMs, double raw, FundingLeg leg, GmxConventions c, string source) =>

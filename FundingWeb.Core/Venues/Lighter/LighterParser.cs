@@ -30,7 +30,7 @@ public static class LighterParser
                 }
                 var (row, note) = ParseMarket(item, quotedIntervalHours);
                 markets.Add(row);
-                if (note is not null) errors.Add(new MarketError(row.Market.Symbol, note));
+                if (note is not null) errors.Add(new MarketError(row.Market.Symbol, note, Kept: true));
             }
             catch (Exception ex) when (ex is FormatException or InvalidOperationException)
             {

@@ -25,7 +25,7 @@ public sealed partial class Alerts : ComponentBase, IDisposable
         (AlertRuleKind.Spread, "Cross-venue spread sustained"),
         (AlertRuleKind.OpenInterestChange, "Open interest change over a window"),
         (AlertRuleKind.LadderProximity, "Price near a liquidation cluster"),
-        (AlertRuleKind.VenueStale, "Venue stale"),
+        (AlertRuleKind.VenueStale, "Venue stale or degraded"),
         (AlertRuleKind.Composite, "Two (or N) of these within M minutes"),
         (AlertRuleKind.ConventionChange, "Funding interval or unit changed"),
     ];

@@ -97,6 +97,8 @@ public sealed partial class Carry : ComponentBase, IDisposable
         Compute();
     }
 
+    private string? _implausibleQuote;
+
     private void Compute()
     {
         if (_venue is null || _market is null) return;
@@ -110,7 +112,10 @@ public sealed partial class Carry : ComponentBase, IDisposable
         }
         _awaitingPrice = false;
         _unavailable = null;
-        var quote = _query.Side == PositionSide.Short && _market.Leg(FundingLeg.Short) is { } shortLeg ? shortLeg : _market.Funding;
+        var quoted = _query.Side == PositionSide.Short && _market.Leg(FundingLeg.Short) is { } shortLeg ? shortLeg : _market.Funding;
+        // An implausible quote is shown, never priced in: the estimate then leans on the settled history alone.
+        var quote = quoted is { IsPlausible: true } ? quoted : null;
+        _implausibleQuote = quoted?.Implausible;
         // The stress row's exit delay: the venue's settlement facts unless the user gave their own (a bridge, an OTC desk).
         var venue = _query.ExitDelayHours is { } delay ? _venue.Venue with { WithdrawalDelay = TimeSpan.FromHours(delay) } : _venue.Venue;
         var market = new CarryMarket(venue, price, _market.Market.MaintenanceMargin, quote?.Rate1h, _history, _levels, _levelsKind, NowMs);
