@@ -1,4 +1,3 @@
-using System.Globalization;
 using FundingWeb.Model;
 using Microsoft.AspNetCore.Components;
 
@@ -8,6 +7,7 @@ public partial class ViewToolbar
 {
     private DateTime? _from;
     private DateTime? _to;
+    private bool _customOpen;
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -38,11 +38,34 @@ public partial class ViewToolbar
         }
     }
 
-    private void OnAssetChanged(ChangeEventArgs e) =>
-        Navigation.NavigateTo(FundingUrls.ForPath(Path, State with { Asset = Convert.ToString(e.Value, CultureInfo.InvariantCulture) }));
+    /// <summary>Search as you type: a prefix match first, then any asset containing the text, each group in the list's order (by OI).</summary>
+    private Task<IEnumerable<string>> SearchAssets(string? text, CancellationToken cancellationToken)
+    {
+        var all = AssetOptions ?? [];
+        if (string.IsNullOrWhiteSpace(text) || string.Equals(text, State.Asset, StringComparison.OrdinalIgnoreCase)) return Task.FromResult<IEnumerable<string>>(all);
+        var t = text.Trim();
+        var matches = all.Where(a => a.StartsWith(t, StringComparison.OrdinalIgnoreCase))
+            .Concat(all.Where(a => !a.StartsWith(t, StringComparison.OrdinalIgnoreCase) && a.Contains(t, StringComparison.OrdinalIgnoreCase)));
+        return Task.FromResult(matches);
+    }
+
+    private void OnAssetChanged(string? asset)
+    {
+        if (string.IsNullOrWhiteSpace(asset) || asset == State.Asset || AssetOptions?.Contains(asset) != true) return;
+        Navigation.NavigateTo(FundingUrls.ForPath(Path, State with { Asset = asset }));
+    }
+
+    private static string BasisHelp(Core.Funding.RateBasis basis) => basis switch
+    {
+        Core.Funding.RateBasis.Hourly => "Per hour: the fraction paid per hour (every venue normalised to it)",
+        Core.Funding.RateBasis.EightHour => "Per 8 hours: the hourly rate × 8",
+        Core.Funding.RateBasis.Apr => "APR, simple: the hourly rate × 8,760",
+        _ => "APY, compounded hourly: (1 + hourly rate)^8,760 − 1",
+    };
 
     private void ApplyCustom()
     {
+        _customOpen = false;
         if (_from is not { } from || _to is not { } to || from >= to) return;
         var range = TimeRange.Custom(new DateTimeOffset(DateTime.SpecifyKind(from, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(to, DateTimeKind.Utc)));
         Navigation.NavigateTo(FundingUrls.ForPath(Path, State with { Range = range }));
