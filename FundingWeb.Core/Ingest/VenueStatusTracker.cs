@@ -14,9 +14,6 @@ public sealed class VenueStatusTracker(string venue, TimeSpan staleAfter)
 
     public VenueStatus Current => _status;
 
-    /// <summary>Restores counters and times from the database after a restart.</summary>
-    public void Restore(VenueStatus stored) => _status = stored with { StaleSinceMs = stored.StaleSinceMs ?? stored.LastSuccessMs, StaleReason = "restarted; waiting for the first poll" };
-
     /// <param name="marketsRead">Active markets this poll read; zero makes the venue degraded (it answers, but nothing on the screen comes from it). Null: not known, left as it was.</param>
     public VenueStatus Success(long nowMs, double latencyMs, long? dataLagMs, IReadOnlyList<MarketError> marketErrors, int? marketsRead = null)
     {

@@ -8,7 +8,7 @@ namespace FundingWeb.Polling;
 /// <summary>The venues the configured feed polls: the simulated six, or the enabled live adapters.</summary>
 public sealed class VenueClientCatalog
 {
-    public VenueClientCatalog(IOptions<FeedOptions> feed, IOptions<SimulatorOptions> simulator, IServiceProvider services, IConfiguration configuration, ILogger<VenueClientCatalog> logger)
+    public VenueClientCatalog(IOptions<FeedOptions> feed, IOptions<SimulatorOptions> simulator, IServiceProvider services, IConfiguration configuration)
     {
         if (feed.Value.Mode == FeedMode.Simulated)
         {
@@ -23,16 +23,12 @@ public sealed class VenueClientCatalog
         var http = services.GetRequiredService<IHttpClientFactory>();
         var time = services.GetRequiredService<TimeProvider>();
         var targets = new List<PollTarget>();
-        foreach (var id in VenueIds.All)
+        // LiveVenues is the one list of live adapters; configuration only tunes or disables them.
+        foreach (var live in LiveVenues.All.Values)
         {
             var options = new VenueOptions();
-            configuration.GetSection($"Venues:{id}").Bind(options);
+            configuration.GetSection($"Venues:{live.Id}").Bind(options);
             if (!options.Enabled) continue;
-            if (!LiveVenues.All.TryGetValue(id, out var live))
-            {
-                logger.LogError("No live adapter is built for venue {Venue}; it is skipped.", id);
-                continue;
-            }
             if (string.IsNullOrWhiteSpace(options.BaseUrl)) options.BaseUrl = live.DefaultBaseUrl;
             var client = live.Create(http.CreateClient(LiveVenues.HttpClientName), options, time);
             targets.Add(new PollTarget(client, new PollerSettings(options.PollInterval, options.BackfillDays, options.RequestTimeout * 3)));
