@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using FundingWeb.Core.Live;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FundingWeb.Core.Alerts;
 
@@ -14,14 +13,15 @@ public sealed class AlertFeed(TimeProvider time, ILogger<AlertFeed>? logger = nu
     public const int Capacity = 200;
 
     private readonly Lock _lock = new();
-    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
-    private ImmutableArray<CallbackThrottler> _subscribers = [];
+    private readonly ChangeSignal _changed = new(time, TimeSpan.FromMilliseconds(100), logger);
     private ImmutableArray<AlertTransition> _recent = [];
 
     public ImmutableArray<AlertTransition> Recent
     {
         get { lock (_lock) return _recent; }
     }
+
+    public int SubscriberCount => _changed.SubscriberCount;
 
     public void Publish(IReadOnlyList<AlertTransition> transitions)
     {
@@ -38,35 +38,7 @@ public sealed class AlertFeed(TimeProvider time, ILogger<AlertFeed>? logger = nu
     }
 
     /// <summary>Something subscribers show changed without a new transition (a rule edited, a webhook attempt recorded).</summary>
-    public void NotifyChanged()
-    {
-        ImmutableArray<CallbackThrottler> subscribers;
-        lock (_lock) subscribers = _subscribers;
-        foreach (var s in subscribers)
-        {
-            s.Signal();
-        }
-    }
+    public void NotifyChanged() => _changed.Signal();
 
-    public IDisposable Subscribe(Func<Task> onChanged, TimeSpan? minInterval = null)
-    {
-        var throttler = new CallbackThrottler(onChanged, minInterval ?? TimeSpan.FromMilliseconds(100), time, _logger);
-        lock (_lock) _subscribers = _subscribers.Add(throttler);
-        return new Subscription(this, throttler);
-    }
-
-    private sealed class Subscription(AlertFeed feed, CallbackThrottler throttler) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0)
-            {
-                return;
-            }
-            lock (feed._lock) feed._subscribers = feed._subscribers.Remove(throttler);
-            throttler.Dispose();
-        }
-    }
+    public IDisposable Subscribe(Func<Task> onChanged, TimeSpan? minInterval = null) => _changed.Subscribe(onChanged, minInterval);
 }

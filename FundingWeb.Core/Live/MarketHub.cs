@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FundingWeb.Core.Live;
@@ -11,8 +10,7 @@ namespace FundingWeb.Core.Live;
 public sealed class MarketHub(IOptions<LiveOptions> options, TimeProvider time, ILogger<MarketHub>? logger = null)
 {
     private readonly Lock _lock = new();
-    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
-    private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
+    private readonly ChangeSignal _changed = new(time, options.Value.MinPushInterval, logger);
     private MarketSnapshot _current = MarketSnapshot.Empty;
 
     public MarketSnapshot Current => Volatile.Read(ref _current);
@@ -26,39 +24,22 @@ public sealed class MarketHub(IOptions<LiveOptions> options, TimeProvider time, 
             next = update(_current);
             Volatile.Write(ref _current, next);
         }
-        foreach (var throttler in Volatile.Read(ref _subscribers).Items) throttler.Signal();
+        _changed.Signal();
+        Published?.Invoke(next);
         return next;
     }
 
-    public IDisposable Subscribe(Func<Task> onChanged, TimeSpan? minInterval = null)
+    /// <summary>Raised after each publish with the new snapshot (metrics; not for pages, which subscribe).</summary>
+    public event Action<MarketSnapshot>? Published;
+
+    public IDisposable Subscribe(Func<Task> onChanged, TimeSpan? minInterval = null) => _changed.Subscribe(onChanged, minInterval);
+
+    public int SubscriberCount => _changed.SubscriberCount;
+
+    /// <summary>Raised when the number of subscribers changes.</summary>
+    public event Action<int>? SubscribersChanged
     {
-        var throttler = new CallbackThrottler(onChanged, minInterval ?? options.Value.MinPushInterval, time, _logger);
-        lock (_lock) _subscribers = _subscribers.Add(throttler);
-        return new Subscription(this, throttler);
-    }
-
-    public int SubscriberCount => Volatile.Read(ref _subscribers).Items.Length;
-
-    private void Unsubscribe(CallbackThrottler throttler)
-    {
-        lock (_lock) _subscribers = _subscribers.Remove(throttler);
-        throttler.Dispose();
-    }
-
-    private sealed class Subscription(MarketHub hub, CallbackThrottler throttler) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) hub.Unsubscribe(throttler);
-        }
-    }
-
-    private sealed record ImmutableSubscribers(CallbackThrottler[] Items)
-    {
-        public static ImmutableSubscribers Empty { get; } = new([]);
-        public ImmutableSubscribers Add(CallbackThrottler t) => new([.. Items, t]);
-        public ImmutableSubscribers Remove(CallbackThrottler t) => new(Items.Where(i => !ReferenceEquals(i, t)).ToArray());
+        add => _changed.SubscribersChanged += value;
+        remove => _changed.SubscribersChanged -= value;
     }
 }

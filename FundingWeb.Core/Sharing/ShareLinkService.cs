@@ -9,8 +9,8 @@ namespace FundingWeb.Core.Sharing;
 /// </summary>
 public sealed class ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger)
 {
-    private readonly object _lock = new();
-    private readonly List<Action> _subscribers = [];
+    // No coalescing delay: a pause or a revoke must reach open pages at once.
+    private readonly Live.ChangeSignal _changed = new(time, TimeSpan.Zero, logger);
 
     public async Task<CreatedShareLink> CreateAsync(ShareScope scope, string label, string creator, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
@@ -48,31 +48,23 @@ public sealed class ShareLinkService(ShareLinkRepository repository, TimeProvide
     public Task<bool> RevokeAsync(long id, CancellationToken cancellationToken) => SetStateAsync(id, ShareLinkState.Revoked, cancellationToken);
 
     /// <summary>Called after any link changes state; carries no data (re-read the link). Dispose to unsubscribe.</summary>
-    public IDisposable Subscribe(Action onChanged)
-    {
-        lock (_lock) _subscribers.Add(onChanged);
-        return new Subscription(() => { lock (_lock) _subscribers.Remove(onChanged); });
-    }
+    public IDisposable Subscribe(Func<Task> onChanged) => _changed.Subscribe(onChanged);
+
+    /// <inheritdoc cref="Subscribe(Func{Task})"/>
+    public IDisposable Subscribe(Action onChanged) => _changed.Subscribe(() => { onChanged(); return Task.CompletedTask; });
+
+    public int SubscriberCount => _changed.SubscriberCount;
+
+    /// <summary>Tells open pages to re-read their links (a state change here, or one another node made).</summary>
+    public void NotifyChanged() => _changed.Signal();
 
     private async Task<bool> SetStateAsync(long id, ShareLinkState state, CancellationToken cancellationToken)
     {
         var changed = await repository.SetStateAsync(id, state, cancellationToken).ConfigureAwait(false);
         if (!changed) return false;
         logger.LogInformation("Share link {Id} is now {State}", id, state);
-        Action[] subscribers;
-        lock (_lock) subscribers = [.. _subscribers];
-        foreach (var subscriber in subscribers)
-        {
-            // A page that fails while reacting must not stop the others hearing, nor fail the admin's action.
-            try { subscriber(); }
-            catch (Exception ex) { logger.LogError(ex, "A share link subscriber failed"); }
-        }
+        // Each page hears through its own throttler: one that fails while reacting stops neither the others nor the admin's action.
+        NotifyChanged();
         return true;
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private Action? _dispose = dispose;
-        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
     }
 }

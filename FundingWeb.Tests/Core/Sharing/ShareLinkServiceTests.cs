@@ -84,16 +84,22 @@ public sealed class ShareLinkServiceTests : IDisposable
         using var subscription = _service.Subscribe(() => notified++);
 
         Assert.True(await _service.PauseAsync(id, default));
+        _time.Advance(TimeSpan.Zero); // subscribers hear through the one throttled primitive, on the clock
+        Assert.Equal(1, notified);
         var paused = await _service.ResolveAsync(created.Token, default);
         Assert.Equal(ShareResolutionStatus.Paused, paused.Status);
         Assert.Null((await _service.GetAsync(id, default))!.LastOpenedMs);
 
         Assert.True(await _service.ResumeAsync(id, default));
+        _time.Advance(TimeSpan.Zero);
+        Assert.Equal(2, notified);
         Assert.Equal(ShareResolutionStatus.Active, (await _service.ResolveAsync(created.Token, default)).Status);
 
         Assert.True(await _service.RevokeAsync(id, default));
+        _time.Advance(TimeSpan.Zero);
         Assert.Equal(ShareResolution.NotFound, await _service.ResolveAsync(created.Token, default));
         Assert.False(await _service.ResumeAsync(id, default)); // revoked is final
+        _time.Advance(TimeSpan.Zero);
         Assert.Equal(ShareResolution.NotFound, await _service.ResolveAsync(created.Token, default));
         Assert.Equal(ShareLinkState.Revoked, (await _service.GetAsync(id, default))!.State);
         Assert.Equal(3, notified);
