@@ -113,6 +113,8 @@ public sealed class AlertMonitor(
             feed.Publish(transitions);
             foreach (var t in transitions)
             {
+                Telemetry.FundingMetrics.AlertTransitions.Add(1, new KeyValuePair<string, object?>("kind", AlertRuleKinds.Token(t.Kind)),
+                    new KeyValuePair<string, object?>("transition", t.Transition == AlertTransitionKind.Fired ? "fired" : "cleared"));
                 if (evaluator.Rules.FirstOrDefault(r => r.Id == t.RuleId)?.WebhookUrl is { Length: > 0 } url)
                 {
                     Track(DeliverAsync(t, url));

@@ -70,6 +70,7 @@ public sealed class WebhookDispatcher : IDisposable
         {
             var attempt = delivery.Attempts + 1;
             var error = await PostAsync(url, payload, attempt, cancellationToken).ConfigureAwait(false);
+            Telemetry.FundingMetrics.WebhookAttempts.Add(1, new KeyValuePair<string, object?>("outcome", error is null ? "delivered" : "failed"));
             var now = Now();
             delivery = error is null
                 ? delivery with { Status = DeliveryStatus.Delivered, Attempts = attempt, LastError = null, LastAttemptMs = now, DeliveredMs = now }

@@ -90,6 +90,7 @@ public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQue
         var conventions = repository.GetConventions(venue.Id);
         var flagged = FundingPlausibility.Flag(funding, symbol => conventions.GetValueOrDefault(symbol), _sanityBound1h);
         var written = await repository.InsertHistoryAsync(venue, flagged, history.OpenInterest, cancellationToken).ConfigureAwait(false);
+        Telemetry.FundingMetrics.RowsWritten.Add(written, Telemetry.FundingMetrics.Venue(venue.Id, "path", "backfill"));
 
         // The old gap goes only after its rows are in; a new gap from the same start already replaced it (widened, never narrowed).
         if (refilling is not null && unread.All(g => g.FromMs != refilling.FromMs))

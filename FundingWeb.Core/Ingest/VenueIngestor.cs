@@ -43,7 +43,10 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         var dataLag = poll.DataTimeMs is { } dataTime ? poll.FetchedAtMs - dataTime : (long?)null;
         var status = tracker.Success(nowMs, latencyMs, dataLag, errors, poll.Markets.Count(m => m.Status == MarketStatus.Active));
         var stored = poll with { OpenInterest = _sampler.OpenInterest(venue.Id, poll.OpenInterest), Prices = _sampler.Prices(venue.Id, poll.Prices) };
-        await repository.UpsertPollAsync(venue, stored, _sampler.Funding(flagged), status, cancellationToken, conventions).ConfigureAwait(false);
+        var storedFunding = _sampler.Funding(flagged);
+        await repository.UpsertPollAsync(venue, stored, storedFunding, status, cancellationToken, conventions).ConfigureAwait(false);
+        Telemetry.FundingMetrics.RowsWritten.Add(storedFunding.Count + stored.OpenInterest.Count + stored.Prices.Count + stored.Liquidations.Count,
+            Telemetry.FundingMetrics.Venue(venue.Id, "path", "poll"));
         hub.Publish(current => current.WithVenue(Build(current, venue, poll, flagged, status, errors, conventionTracker.Known), nowMs));
         return status;
     }

@@ -21,7 +21,7 @@ public sealed class MarketHub(IOptions<LiveOptions> options, TimeProvider time, 
         MarketSnapshot next;
         lock (_lock)
         {
-            next = update(_current);
+            next = update(_current) with { PublishedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(), PublishedTimestamp = time.GetTimestamp() };
             Volatile.Write(ref _current, next);
         }
         _changed.Signal();

@@ -6,8 +6,15 @@ namespace FundingWeb.Core.Live;
 /// The whole live state at one instant. Immutable: the hub swaps in a new one after every committed poll, and a
 /// reader holding an old one keeps a consistent view.
 /// </summary>
+/// <param name="AsOfMs">When the newest venue data in it was read (the ingest time of the last poll).</param>
 public sealed record MarketSnapshot(long Version, long AsOfMs, bool IsSimulated, ImmutableSortedDictionary<string, VenueSnapshot> Venues)
 {
+    /// <summary>When the hub published it (UTC ms): what a page's "as of" stamp carries.</summary>
+    public long PublishedAtMs { get; init; }
+
+    /// <summary>The publish instant on the hub's clock (<see cref="TimeProvider.GetTimestamp"/>), for latency measured in-process.</summary>
+    public long PublishedTimestamp { get; init; }
+
     public static MarketSnapshot Empty { get; } = new(0, 0, false, ImmutableSortedDictionary<string, VenueSnapshot>.Empty);
 
     public MarketSnapshot WithVenue(VenueSnapshot venue, long asOfMs) =>

@@ -12,7 +12,9 @@ public static class GatedWrite
     public static async Task<T> RunAsync<T>(
         SqliteConnectionFactory factory, SemaphoreSlim gate, Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
+        var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Telemetry.FundingMetrics.WriteGateWait.Record(System.Diagnostics.Stopwatch.GetElapsedTime(waiting).TotalMilliseconds);
         try
         {
             await using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);

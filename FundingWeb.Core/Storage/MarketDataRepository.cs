@@ -21,11 +21,18 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
     /// <summary>The one writer's gate, for other stores in the same file (alerts, share links; see <see cref="GatedWrite"/>).</summary>
     public SemaphoreSlim WriteGate => _writeGate;
 
+    private async Task EnterGateAsync(CancellationToken cancellationToken)
+    {
+        var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Telemetry.FundingMetrics.WriteGateWait.Record(System.Diagnostics.Stopwatch.GetElapsedTime(waiting).TotalMilliseconds);
+    }
+
     /// <summary>One poll of one venue, with the status it leaves the venue in, in one transaction.</summary>
     public async Task UpsertPollAsync(VenueInfo venue, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status, CancellationToken cancellationToken,
         Ingest.ConventionUpdate? conventions = null)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = factory.Open();
@@ -52,7 +59,7 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
     /// </summary>
     public async Task<int> InsertHistoryAsync(VenueInfo venue, IReadOnlyList<FundingRate> funding, IReadOnlyList<OpenInterestObservation> openInterest, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = factory.Open();
@@ -84,7 +91,7 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
     /// <summary>A failed poll writes only the status (it has nothing else to write).</summary>
     public async Task UpsertStatusAsync(VenueInfo venue, VenueStatus status, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = factory.Open();

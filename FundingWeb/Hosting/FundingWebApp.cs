@@ -26,6 +26,7 @@ public static class FundingWebApp
         builder.Services.AddFundingForwardedHeaders(builder.Configuration);
         builder.Services.AddFundingSharing(builder.Configuration);
         builder.Services.AddFundingAlerts(builder.Configuration);
+        builder.Services.AddFundingTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -41,10 +42,12 @@ public static class FundingWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        CircuitLimit.UseFundingCircuitLimit(app);
         app.UseFundingShareGate();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapFundingHealth();
+        app.MapFundingMetrics();
         app.MapFundingApi();
         app.MapFundingTheme();
         app.MapFundingAuth();

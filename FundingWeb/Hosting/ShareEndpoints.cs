@@ -35,19 +35,23 @@ public static class ShareEndpoints
             {
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Core.Telemetry.FundingMetrics.ShareRefusals.Add(1, new KeyValuePair<string, object?>("reason", "rate_limited"));
                 return;
             }
             var resolution = await links.ResolveAsync(token, context.RequestAborted);
             switch (resolution.Status)
             {
                 case ShareResolutionStatus.Active:
+                    Core.Telemetry.FundingMetrics.ShareOpens.Add(1);
                     await next();
                     return;
                 case ShareResolutionStatus.Paused:
+                    Core.Telemetry.FundingMetrics.ShareRefusals.Add(1, new KeyValuePair<string, object?>("reason", "paused"));
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     await context.Response.WriteAsync("This shared link is paused by its owner.");
                     return;
                 default:
+                    Core.Telemetry.FundingMetrics.ShareRefusals.Add(1, new KeyValuePair<string, object?>("reason", "not_found"));
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;
             }

@@ -31,6 +31,7 @@ public sealed class VenuePoller(PollTarget target, VenueIngestor ingestor, Venue
             {
                 var poll = await pipeline.ExecuteAsync(static (client, ct) => new ValueTask<VenuePoll>(client.PollAsync(ct)), target.Client, stoppingToken);
                 var status = await ingestor.IngestAsync(venue, poll, _tracker, time.GetElapsedTime(started).TotalMilliseconds, stoppingToken);
+                Core.Telemetry.FundingMetrics.PollDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, Core.Telemetry.FundingMetrics.Venue(venue.Id, "outcome", "ok"));
                 // A degraded venue (it answers, but no market was readable) is not back yet: its backfill waits for a readable poll.
                 if (needsBackfill && !status.IsStale && status.DegradedSinceMs is null && backfillTask.IsCompleted)
                 {
@@ -49,6 +50,8 @@ public sealed class VenuePoller(PollTarget target, VenueIngestor ingestor, Venue
                 if (ex is Polly.CircuitBreaker.BrokenCircuitException && _lastCause is not null) reason += $" (last failure: {_lastCause})";
                 else _lastCause = reason;
                 logger.LogWarning("{Venue} poll failed: {Reason}", venue.Id, reason);
+                Core.Telemetry.FundingMetrics.PollFailures.Add(1, Core.Telemetry.FundingMetrics.Venue(venue.Id));
+                Core.Telemetry.FundingMetrics.PollDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, Core.Telemetry.FundingMetrics.Venue(venue.Id, "outcome", "failed"));
                 needsBackfill = true;
                 await RecordFailureAsync(reason, time.GetElapsedTime(started).TotalMilliseconds, stoppingToken);
             }

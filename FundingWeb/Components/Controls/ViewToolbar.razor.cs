@@ -21,6 +21,8 @@ public partial class ViewToolbar
     [Parameter] public bool Paused { get; set; }
     [Parameter] public EventCallback OnTogglePause { get; set; }
     [Parameter] public RenderFragment? ChildContent { get; set; }
+    /// <summary>The page's as-of stamp, shown at the toolbar's end.</summary>
+    [Parameter] public LiveStamp? Stamp { get; set; }
     [CascadingParameter] public ShareContext? Shared { get; set; }
 
     protected override void OnParametersSet()

@@ -19,6 +19,13 @@ public abstract class LivePage : ComponentBase, IDisposable
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IOptions<StorageOptions> Storage { get; init; }
+    [Inject] public required Hosting.HistoryLoadLimiter Loads { get; init; }
+
+    /// <summary>Who this circuit belongs to (a user or an address), handed from the first request: per-client limits key on it.</summary>
+    [CascadingParameter(Name = "Client")] public string? Client { get; set; }
+
+    /// <summary>The as-of stamp of what the page shows: the publish time of its snapshot (and the newest chart point).</summary>
+    protected LiveStamp Stamp { get; } = new();
 
     [SupplyParameterFromQuery(Name = FundingUrls.AssetParameter)] public string? AssetQuery { get; set; }
     [SupplyParameterFromQuery(Name = FundingUrls.VenuesParameter)] public string? VenuesQuery { get; set; }
@@ -56,12 +63,17 @@ public abstract class LivePage : ComponentBase, IDisposable
             .Bounded(Now, Storage.Value.HistoryRetention);
         Snapshot = Hub.Current;
         var key = Shared is null ? Navigation.Uri : "shared:" + Shared.State;
+        Stamp.Set(Snapshot);
         if (key != _loadedFor)
         {
             _loadedFor = key;
+            // Bounded per client and in all: one desk's fifty tabs queue behind each other, not in front of the team.
+            using var lease = await Loads.EnterAsync(Client, _loads.Token);
             await LoadAsync();
         }
     }
+
+    private readonly CancellationTokenSource _loads = new();
 
     /// <summary>Reads history for the current state (SQLite). Runs on navigation, never on a tick.</summary>
     protected virtual Task LoadAsync() => Task.CompletedTask;
@@ -89,6 +101,13 @@ public abstract class LivePage : ComponentBase, IDisposable
         {
             Snapshot = Hub.Current;
             await OnTickAsync();
+            Stamp.Set(Snapshot);
+            // Publish → this circuit's render batch queued: what the freshness budget is about, measured per circuit.
+            if (Snapshot.PublishedTimestamp != 0)
+            {
+                Core.Telemetry.FundingMetrics.PushLatency.Record(Time.GetElapsedTime(Snapshot.PublishedTimestamp).TotalMilliseconds,
+                    new KeyValuePair<string, object?>("page", GetType().Name));
+            }
         }
         catch (Exception ex)
         {
@@ -102,5 +121,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     {
         _disposed = true;
         _subscription?.Dispose();
+        _loads.Cancel();
+        _loads.Dispose();
     }
 }
