@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using FundingWeb.Core.Telemetry;
+using FundingWeb.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FundingWeb.Bench;
+
+/// <summary>
+/// Freshness at desk scale (the live-path issue): N Chromium tabs on one page, a MutationObserver per tab on the page's
+/// <c>data-as-of-ms</c> stamp; end-to-end latency = the tab seeing a new stamp − the stamp (the snapshot's publish time, same
+/// machine clock). Server-side: the app's own <c>fundingweb.push.latency</c> (publish → render batch queued, per circuit),
+/// so the browsers' CPU on a 2-core machine does not hide the server's cost. Memory: managed heap after a forced full GC
+/// with 0 and with N tabs open, per tab. CPU: the app process's CPU time over the window ÷ wall time ÷ cores.
+/// Budgets: p99 ≤ 100 ms server-side at 50 circuits, ≤ 150 ms end to end at 10 tabs, ≤ 500 KB managed per circuit.
+/// </summary>
+public static class FreshnessBenchmark
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    public static async Task RunAsync(bool quick)
+    {
+        Console.WriteLine();
+        if (!File.Exists(Chromium))
+        {
+            Console.WriteLine($"Freshness benchmark: skipped, no chromium at {Chromium}");
+            return;
+        }
+        var directory = Path.Combine(Path.GetTempPath(), "fundingweb-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var builder = FundingWebApp.CreateBuilder(
+        [
+            "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(directory, "bench.db")}", "--Feed:Simulator:BackfillDays=3",
+            "--Feed:Simulator:PollInterval=00:00:01", "--Feed:Simulator:CongestionEveryHours=0", "--Live:Limits:MaxCircuitsPerClient=200",
+            "--Live:Limits:MaxConcurrentLoadsPerClient=8", "--Logging:LogLevel:Default=Warning",
+        ]);
+        await using var app = FundingWebApp.Build(builder);
+        await app.StartAsync();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var circuits = app.Services.GetRequiredService<CircuitMetricsHandler>();
+        Console.WriteLine("Freshness at desk scale (Debian chromium, headless; app in this process on loopback, simulator polling every second)");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
+        });
+        var seconds = quick ? 15 : 40;
+        foreach (var (path, label) in new[] { ("/", "Overview"), ("/funding?asset=BTC&range=24h", "Funding, BTC, 24h") })
+        {
+            foreach (var tabs in quick ? new[] { 10 } : new[] { 10, 50 })
+            {
+                await MeasureAsync(browser, baseUrl + path, label, tabs, seconds, circuits);
+            }
+        }
+        await app.StopAsync();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static async Task MeasureAsync(IBrowser browser, string url, string label, int tabs, int seconds, CircuitMetricsHandler circuits)
+    {
+        var before = circuits.Open;
+        var heap0 = Heap();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await context.AddInitScriptAsync("""
+            window.__fwLat = [];
+            const watch = () => {
+              const stamp = document.querySelector('[data-testid=as-of]');
+              if (!stamp) { requestAnimationFrame(watch); return; }
+              let last = stamp.getAttribute('data-as-of-ms');
+              new MutationObserver(() => {
+                const now = Date.now();
+                const v = stamp.getAttribute('data-as-of-ms');
+                if (v && v !== last) { last = v; const ms = Number(v); if (ms > 0) window.__fwLat.push(now - ms); }
+              }).observe(stamp, { attributes: true, attributeFilter: ['data-as-of-ms'] });
+            };
+            document.addEventListener('DOMContentLoaded', watch);
+            """);
+        var pages = new List<IPage>();
+        for (var i = 0; i < tabs; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(url, new PageGotoOptions { Timeout = 120_000 });
+            pages.Add(page);
+        }
+        foreach (var page in pages)
+        {
+            await page.WaitForSelectorAsync("[data-testid=connection][data-state=live]", new() { Timeout = 120_000 });
+        }
+        // Settle: first loads done, every tab ticking.
+        await Task.Delay(3000);
+        foreach (var page in pages) await page.EvaluateAsync("() => { window.__fwLat = []; }");
+
+        var server = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == FundingMetrics.MeterName && instrument.Name == "fundingweb.push.latency") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => { lock (server) server.Add(value); });
+        listener.Start();
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / wall.Elapsed.TotalMilliseconds / Environment.ProcessorCount * 100;
+        listener.Dispose();
+
+        var endToEnd = new List<double>();
+        foreach (var page in pages) endToEnd.AddRange(await page.EvaluateAsync<double[]>("() => window.__fwLat"));
+        var heapN = Heap();
+        var open = circuits.Open - before;
+        List<double> serverCopy;
+        lock (server) serverCopy = [.. server];
+        Console.WriteLine($"  {label}, {tabs} tabs ({open} circuits open):");
+        Console.WriteLine($"    end to end (tab sees the stamp − publish): {Summary(endToEnd)}");
+        Console.WriteLine($"    server-side (publish → render queued, per circuit): {Summary(serverCopy)}");
+        Console.WriteLine($"    managed heap per circuit: {(heapN - heap0) / 1024d / Math.Max(1, open):0} KB (heap {heap0 / 1048576d:0.0} → {heapN / 1048576d:0.0} MiB after a full GC)");
+        Console.WriteLine($"    app process CPU: {cpu:0} % of {Environment.ProcessorCount} cores");
+        await context.CloseAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (circuits.Open > before && DateTime.UtcNow < deadline) await Task.Delay(200);
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static string Summary(List<double> ms) => ms.Count == 0
+        ? "no samples"
+        : $"p50 {Stats.Percentile(ms, 50):0} ms · p99 {Stats.Percentile(ms, 99):0} ms · max {ms.Max():0} ms (n={ms.Count})";
+}
