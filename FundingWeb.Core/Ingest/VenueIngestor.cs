@@ -102,6 +102,6 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
             .TakeLast(2000)
             .ToImmutableArray();
         return new VenueSnapshot(venue, status, markets.ToImmutable(), liquidations,
-            poll.Positions is { } positions ? positions.ToImmutableArray() : previous.Positions, errors.ToImmutableArray());
+            poll.Positions is { } positions ? positions.ToImmutableArray() : previous.Positions, errors.ToImmutableArray(), previous.Chain, previous.ChainLimits);
     }
 }

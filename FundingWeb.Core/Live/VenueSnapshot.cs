@@ -7,14 +7,22 @@ namespace FundingWeb.Core.Live;
 /// <param name="Markets">By the venue's symbol.</param>
 /// <param name="RecentLiquidations">Realised liquidations of the last hours, newest last.</param>
 /// <param name="Positions">Public positions' liquidation prices where the venue exposes them (measured ladders).</param>
+/// <param name="Chain">The newest reading of the venue's settlement chain (chain probe); null where none is configured.</param>
+/// <param name="ChainLimits">What counts as lagging and stalled for that chain, and its planned maintenance windows.</param>
 public sealed record VenueSnapshot(
     VenueInfo Venue,
     VenueStatus Status,
     ImmutableDictionary<string, MarketQuote> Markets,
     ImmutableArray<LiquidationEvent> RecentLiquidations,
     ImmutableArray<PositionLiquidation> Positions,
-    ImmutableArray<MarketError> MarketErrors)
+    ImmutableArray<MarketError> MarketErrors,
+    Chains.ChainReading? Chain = null,
+    Chains.ChainLimits? ChainLimits = null)
 {
+    /// <summary>The chain judged now; null where no probe is configured.</summary>
+    public Chains.ChainHealth? ChainHealthAt(long nowMs) =>
+        Chain is { } reading ? Chains.ChainHealth.Of(reading, ChainLimits ?? Chains.ChainLimits.Default, nowMs) : null;
+
     public static VenueSnapshot Empty(VenueInfo venue) => new(
         venue, VenueStatus.Unknown(venue.Id), ImmutableDictionary<string, MarketQuote>.Empty, [], [], []);
 

@@ -144,6 +144,7 @@ public sealed partial class MarketDataRepository(SqliteConnectionFactory factory
         ("funding", "venue, symbol, leg", "AND kind = 0"),
         ("open_interest", "venue, symbol", ""),
         ("price", "venue, symbol", ""),
+        ("venue_health", "venue", ""),
     ];
 
     private Task<int> InGateAsync(Func<SqliteConnection, SqliteTransaction, int> work, CancellationToken cancellationToken) =>

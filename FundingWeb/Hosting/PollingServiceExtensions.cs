@@ -20,6 +20,11 @@ public static class PollingServiceExtensions
         services.AddSingleton<VenueConventionNotes>();
         services.AddHttpClient(LiveVenues.HttpClientName);
         services.AddHostedService<PollingSupervisor>();
+        services.AddSingleton<ChainProbeCatalog>();
+        services.AddHttpClient(ChainProbeCatalog.HttpClientName);
+        services.AddSingleton(sp => new Core.Storage.VenueHealthHistory(sp.GetRequiredService<Core.Storage.MarketDataRepository>(), sp.GetRequiredService<TimeProvider>(),
+            configuration.GetValue<TimeSpan?>("Storage:HealthInterval")));
+        services.AddHostedService<ChainProbePoller>();
         services.AddHostedService<RetentionService>();
         return services;
     }

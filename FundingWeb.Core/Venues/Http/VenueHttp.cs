@@ -26,6 +26,13 @@ public sealed class VenueHttp(HttpClient http, VenueOptions options, TimeProvide
             Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
         }, cancellationToken);
 
+    /// <summary>POST to the configured URL exactly as written (a JSON-RPC endpoint: a trailing slash can be another path).</summary>
+    public Task<JsonDocument> PostJsonToBaseAsync(object body, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUrl))
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        }, cancellationToken);
+
     public string Describe(string relativePath) => new Uri(BaseUri, relativePath.TrimStart('/')).ToString();
 
     private async Task<JsonDocument> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public sealed class SimVenueState(SimVenueProfile profile, List<SimMarketState> 
     public List<RawFundingRate> PendingSettled { get; } = [];
     public List<LiquidationEvent> PendingLiquidations { get; } = [];
     public volatile bool Failing;
+    public long CongestedFromMs { get; set; }
     public long CongestedUntilMs { get; set; }
     public SimObservation? Frozen { get; set; }
 }

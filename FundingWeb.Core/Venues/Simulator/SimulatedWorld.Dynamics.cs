@@ -130,9 +130,27 @@ public sealed partial class SimulatedWorld
     {
         if (backfill || _warmingUp || _options.CongestionEveryHours <= 0 || _steppedToMs < venue.CongestedUntilMs) return;
         if (!_random.Chance(dtHours / _options.CongestionEveryHours)) return;
-        // The venue's data stops moving for a few minutes while its funding spikes one way.
+        Congest(venue, TimeSpan.FromMinutes(3 + 9 * _random.Uniform()));
+    }
+
+    /// <summary>
+    /// The venue's data stops moving for <paramref name="duration"/> while its funding spikes one way, and its chain's head
+    /// stops with it (see SimulatedWorld.Chains): a congestion episode. Also a run-time knob for demos and tests.
+    /// </summary>
+    public void Congest(string venueId, TimeSpan duration)
+    {
+        lock (_lock)
+        {
+            AdvanceTo(SimNowMs);
+            if (_venues.TryGetValue(venueId, out var venue)) Congest(venue, duration);
+        }
+    }
+
+    private void Congest(SimVenueState venue, TimeSpan duration)
+    {
         venue.Frozen = Snapshot(venue, drain: false);
-        venue.CongestedUntilMs = _steppedToMs + (long)((3 + 9 * _random.Uniform()) * 60_000);
+        venue.CongestedFromMs = _steppedToMs;
+        venue.CongestedUntilMs = _steppedToMs + (long)duration.TotalMilliseconds;
         var spike = (_random.Chance(0.5) ? 1 : -1) * (0.002 + 0.003 * _random.Uniform());
         foreach (var m in venue.Markets) m.Premium += spike * (0.5 + _random.Uniform());
     }
