@@ -20,16 +20,19 @@ public sealed class AlertEvaluator
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly ILiquidationLevels _levels;
+    private readonly IFundingRegimes _regimes;
     private readonly OpenInterestHistory _openInterest = new();
     private readonly Dictionary<string, AlertRuleState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlertRuleState> _persisted = new(StringComparer.Ordinal);
     private Dictionary<string, AlertRule> _rules = new(StringComparer.Ordinal);
     private AlertRule[] _order = [];
 
-    public AlertEvaluator(IEnumerable<AlertRule> rules, TimeProvider time, IEnumerable<AlertRuleState>? restored = null, ILiquidationLevels? levels = null)
+    public AlertEvaluator(IEnumerable<AlertRule> rules, TimeProvider time, IEnumerable<AlertRuleState>? restored = null, ILiquidationLevels? levels = null,
+        IFundingRegimes? regimes = null)
     {
         _time = time;
         _levels = levels ?? MeasuredLiquidationLevels.Instance;
+        _regimes = regimes ?? NoFundingRegimes.Instance;
         foreach (var state in restored ?? [])
         {
             _states[state.RuleId] = state;
@@ -140,18 +143,17 @@ public sealed class AlertEvaluator
         }
     }
 
-    private AlertReading? Read(AlertRule rule, MarketSnapshot snapshot, long nowMs, ref AlertRuleState state) => rule switch
+    private AlertReading? Read(AlertRule rule, MarketSnapshot snapshot, long nowMs, ref AlertRuleState state)
     {
-        FundingThresholdRule r => AlertReadings.FundingThreshold(r, snapshot, state.Firing),
-        FundingFlipRule r => AlertReadings.FundingFlip(r, snapshot, ref state),
-        SpreadRule r => AlertReadings.Spread(r, snapshot, state.Firing),
-        OpenInterestChangeRule r => AlertReadings.OpenInterestChange(r, snapshot, nowMs, state.Firing, _openInterest),
-        LadderProximityRule r => AlertReadings.LadderProximity(r, snapshot, state.Firing, _levels),
-        VenueStaleRule r => AlertReadings.VenueStale(r, snapshot, nowMs, state.Firing),
-        CompositeRule r => AlertReadings.Composite(r, _states, _rules, nowMs),
-        ConventionChangeRule r => AlertReadings.ConventionChange(r, snapshot, nowMs),
-        _ => null,
-    };
+        var context = new AlertContext
+        {
+            Snapshot = snapshot, NowMs = nowMs, State = state, OpenInterest = _openInterest, Levels = _levels, Regimes = _regimes,
+            States = _states, Rules = _rules,
+        };
+        var reading = AlertKinds.For(rule).Read(rule, context);
+        state = context.State;
+        return reading;
+    }
 
     private static (AlertRuleState State, AlertTransition? Transition) Step(AlertRule rule, AlertRuleState state, AlertReading? reading, long nowMs)
     {

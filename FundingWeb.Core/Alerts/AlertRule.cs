@@ -21,6 +21,10 @@ namespace FundingWeb.Core.Alerts;
 [JsonDerivedType(typeof(VenueStaleRule), "venue_stale")]
 [JsonDerivedType(typeof(CompositeRule), "composite")]
 [JsonDerivedType(typeof(ConventionChangeRule), "convention_change")]
+[JsonDerivedType(typeof(ChainHeadAgeRule), "chain_head_age")]
+[JsonDerivedType(typeof(SequencerDownRule), "sequencer_down")]
+[JsonDerivedType(typeof(DataLagRule), "data_lag")]
+[JsonDerivedType(typeof(RegimeChangeRule), "regime_change")]
 public abstract record AlertRule
 {
     public required string Id { get; init; }
