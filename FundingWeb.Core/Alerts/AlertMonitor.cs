@@ -14,7 +14,7 @@ namespace FundingWeb.Core.Alerts;
 /// </summary>
 public sealed class AlertMonitor(
     MarketHub hub, AlertRepository repository, WebhookDispatcher dispatcher, AlertFeed feed, TimeProvider time,
-    ILiquidationLevels? levels = null, ILogger<AlertMonitor>? logger = null) : IHostedService, IAsyncDisposable
+    ILiquidationLevels? levels = null, ILogger<AlertMonitor>? logger = null, IFundingRegimes? regimes = null) : IHostedService, IAsyncDisposable
 {
     public static TimeSpan TickInterval { get; } = TimeSpan.FromSeconds(15);
 
@@ -37,7 +37,7 @@ public sealed class AlertMonitor(
     {
         var rules = await repository.GetRulesAsync(cancellationToken).ConfigureAwait(false);
         var states = await repository.GetStatesAsync(cancellationToken).ConfigureAwait(false);
-        _evaluator = new AlertEvaluator(rules, time, states, levels);
+        _evaluator = new AlertEvaluator(rules, time, states, levels, regimes);
         _ = _evaluator.TakeChangedStates(); // the restored states are what is persisted already
         dispatcher.DeliveryChanged += OnDeliveryChanged;
         // Deliveries cut off by a shutdown carry on where they stopped: same key, attempts counted on (a receiver that

@@ -35,13 +35,17 @@ public sealed record FundingRegime(
 
     /// <param name="settled">Settled rows of one market (other kinds are ignored).</param>
     /// <param name="quote1h">The live quote as rate_1h; null when there is none (the label then reads the latest settlement).</param>
-    public static FundingRegime Of(IEnumerable<FundingRate> settled, double? quote1h, long nowMs)
+    public static FundingRegime Of(IEnumerable<FundingRate> settled, double? quote1h, long nowMs) =>
+        OfPoints(settled.Where(r => r.Kind == FundingKind.Settled && r.Implausible is null).Select(r => new SettledPoint(r.TimeMs, r.Rate1h, r.IntervalHours)), quote1h, nowMs);
+
+    /// <summary>The same rule over compact points (a cache of many markets' settlements holds these, not rows).</summary>
+    public static FundingRegime OfPoints(IEnumerable<SettledPoint> settled, double? quote1h, long nowMs)
     {
         var floor = nowMs - (long)Lookback.TotalMilliseconds;
-        var rows = settled.Where(r => r.Kind == FundingKind.Settled && r.TimeMs > floor && r.TimeMs <= nowMs
-                && double.IsFinite(r.Rate1h) && double.IsFinite(r.IntervalHours) && r.IntervalHours > 0 && r.Implausible is null)
+        var rows = settled.Where(r => r.TimeMs > floor && r.TimeMs <= nowMs
+                && double.IsFinite(r.Rate1h) && double.IsFinite(r.IntervalHours) && r.IntervalHours > 0)
             .OrderBy(r => r.TimeMs).ToArray();
-        var quote = quote1h is { } q && double.IsFinite(q) ? q : rows.LastOrDefault()?.Rate1h;
+        double? quote = quote1h is { } q && double.IsFinite(q) ? q : rows.Length > 0 ? rows[^1].Rate1h : null;
 
         double hours = 0, sum = 0;
         foreach (var r in rows) { hours += r.IntervalHours; sum += r.Rate1h * r.IntervalHours; }
@@ -94,7 +98,7 @@ public sealed record FundingRegime(
     }
 
     /// <summary>From now back to the last settlement of another sign (a zero breaks the run), in hours.</summary>
-    private static double Persistence(FundingRate[] rows, double? quote, long nowMs)
+    private static double Persistence(SettledPoint[] rows, double? quote, long nowMs)
     {
         if (quote is not { } q || Sign(q) == 0) return 0;
         var sign = Sign(q);
@@ -107,7 +111,7 @@ public sealed record FundingRegime(
         return Math.Max(0, nowMs - since) / (double)HourMs;
     }
 
-    private static double? Average(FundingRate[] rows, long fromMs)
+    private static double? Average(SettledPoint[] rows, long fromMs)
     {
         double hours = 0, sum = 0;
         foreach (var r in rows)

@@ -1,6 +1,7 @@
 using FundingWeb.Core.Alerts;
 using FundingWeb.Core.Liquidations;
 using FundingWeb.Core.Live;
+using FundingWeb.Core.Regimes;
 using FundingWeb.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ public static class AlertServiceExtensions
             sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MarketDataRepository>().WriteGate));
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<MarketLiquidationLevels>();
+        services.AddSingleton<FundingRegimeService>();
+        services.AddHostedService<FundingRegimeRefresher>();
         // The dispatcher owns its HTTP client: every webhook connects through the outbound-address policy built from
         // Alerts:Webhooks:AllowedHosts, with no proxy and no redirects; a client from elsewhere could skip that.
         services.AddSingleton(sp => new WebhookDispatcher(
@@ -27,7 +30,7 @@ public static class AlertServiceExtensions
         services.AddSingleton(sp => new AlertMonitor(
             sp.GetRequiredService<MarketHub>(), sp.GetRequiredService<AlertRepository>(), sp.GetRequiredService<WebhookDispatcher>(),
             sp.GetRequiredService<AlertFeed>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MarketLiquidationLevels>(),
-            sp.GetRequiredService<ILogger<AlertMonitor>>()));
+            sp.GetRequiredService<ILogger<AlertMonitor>>(), sp.GetRequiredService<FundingRegimeService>()));
         services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
         return services;
     }
