@@ -99,18 +99,22 @@ public sealed class SpreadsPageTests : DashboardContext
     public async Task Tick_NewRates_GridUpdatesAndKeepsTheUsersSortSearchAndHiddenColumns()
     {
         var cut = await RenderAfterHistoryAsync("/spreads");
-        var grid = cut.FindComponent<MudDataGrid<SpreadRow>>();
-        await cut.InvokeAsync(() => grid.Instance.SetSortAsync(nameof(SpreadRow.Asset), SortDirection.Ascending, r => r.Asset, null));
+        var grid = cut.FindComponent<MudDataGrid<SpreadGridLine>>();
+        await cut.InvokeAsync(() => grid.Instance.SetSortAsync(nameof(SpreadGridLine.Asset), SortDirection.Ascending, l => l.Asset, null));
         await cut.InvokeAsync(() => grid.Instance.RenderedColumns.Single(c => c.Title == "Break-even").HideAsync());
         var before = Column(cut, "spread-apr");
         var assets = Assets(cut);
         Assert.True(assets.Count >= 10);
         Assert.Equal(assets.Order(StringComparer.Ordinal), assets);
 
+        var lines = grid.Instance.Items!.ToDictionary(l => l.Asset);
+
         await TickAsync(cut);
 
         cut.WaitForAssertion(() => Assert.NotEqual(before, Column(cut, "spread-apr")));
         Assert.Equal(assets, Assets(cut));
+        // The grid keys its rows by item: the same line objects, with new rows in them, keep every row in place.
+        Assert.All(grid.Instance.Items!, l => Assert.Same(lines[l.Asset], l));
         Assert.DoesNotContain("Break-even", cut.Find("[data-testid=spreads-table] thead").TextContent);
 
         // Asset or venue, any case; no venue's name holds "eth".
