@@ -133,14 +133,34 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Spreads_And_Venues_RenderLiveTables()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(_server.BaseUrl + "/spreads?window=30d");
-        await Assertions.Expect(page.Locator("[data-testid=spreads-table] tbody tr").First).ToBeVisibleAsync();
-        Assert.True(await page.Locator("[data-testid=spreads-table] tbody tr").CountAsync() >= 20);
-        await Assertions.Expect(page.Locator("a[data-window='30d']")).ToHaveClassAsync("active");
+        var rows = page.Locator("[data-testid=spreads-table] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() >= 20);
+        await Assertions.Expect(page.Locator("a[data-window='30d']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
+        await Assertions.Expect(page.Locator("[data-testid=spreads-table] thead")).ToContainTextAsync("Net, 30d hold");
+
+        // Sorted by the user, still sorted after live ticks; the values under it move.
+        await WaitForCircuitAsync(page);
+        await page.Locator("[data-testid=spreads-table] thead th", new() { HasTextString = "Asset" }).Locator(".sortable-column-header").ClickAsync();
+        var sorted = await Eventually.GetAsync(async () => await AssetsAsync(page) is var a && a.SequenceEqual(a.Order(StringComparer.Ordinal)) ? a : null,
+            TimeSpan.FromSeconds(10), "rows sorted by asset");
+        var spreads = await page.Locator("[data-testid=spread-apr]").AllInnerTextsAsync();
+        await Eventually.TrueAsync(async () => !(await page.Locator("[data-testid=spread-apr]").AllInnerTextsAsync()).SequenceEqual(spreads),
+            TimeSpan.FromSeconds(15), "a spread to move");
+        Assert.Equal(sorted, await AssetsAsync(page));
         await ScreenshotAsync(page, "spreads");
+        await BrowserScreens.BothThemesAsync(browser, _server.BaseUrl + "/spreads", "spreads",
+            p => Assertions.Expect(p.Locator("[data-testid=spreads-table] tbody tr").First).ToBeVisibleAsync());
+        await BrowserScreens.BothThemesAsync(browser, _server.BaseUrl + "/spreads", "spreads", async p =>
+        {
+            await Assertions.Expect(p.Locator("[data-testid=spreads-table] tbody tr").First).ToBeVisibleAsync();
+            Assert.False(await BrowserScreens.ScrollsSidewaysAsync(p), "/spreads scrolls sideways at 390 px");
+        }, width: 390, height: 844);
 
         await page.GotoAsync(_server.BaseUrl + "/venues");
         await Assertions.Expect(page.Locator("[data-testid=venues-table] tbody tr")).ToHaveCountAsync(6);
@@ -148,7 +168,11 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await ScreenshotAsync(page, "venues");
     }
 
+    private static async Task<List<string>> AssetsAsync(IPage page) =>
+        [.. await page.Locator("[data-testid=spreads-table] tbody [data-asset]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.asset)")];
+
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Overview_CellSource_ShowsRawValueIntervalUnitAndEndpoint()
     {
         var page = await browser.NewPageAsync();
@@ -160,11 +184,18 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await Assertions.Expect(source).ToContainTextAsync("Paradex · BTC-USD-PERP");
         await Assertions.Expect(source.GetByTestId("source-endpoint").First).ToContainTextAsync("simulator://paradex/markets");
         await Assertions.Expect(source.Locator("tr[data-leg=Net] td").Nth(2)).ToHaveTextAsync("8 h");
+        await Assertions.Expect(source.GetByTestId("source-convention")).ToContainTextAsync("cap");
         await Assertions.Expect(page.GetByTestId("overview-spreads").Locator("tbody tr").First).ToBeVisibleAsync();
         // Captions link on to the full pages (and no Razor source leaks into them).
         await Assertions.Expect(page.GetByTestId("overview-spreads").Locator("caption a")).ToHaveTextAsync("all spreads");
         Assert.DoesNotContain("@", await page.Locator("main").InnerTextAsync());
         await ScreenshotAsync(page, "overview");
+
+        // Live: the venue's next poll reaches the open drill-down; closing it removes it.
+        var fetched = await source.Locator("tr[data-leg=Net] td").Nth(5).InnerTextAsync();
+        await Assertions.Expect(source.Locator("tr[data-leg=Net] td").Nth(5)).Not.ToHaveTextAsync(fetched, new() { Timeout = 15_000 });
+        await source.GetByTestId("source-close").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("source-drilldown")).ToHaveCountAsync(0);
     }
 
     [Fact]

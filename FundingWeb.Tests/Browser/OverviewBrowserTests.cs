@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace FundingWeb.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class OverviewBrowserTests(BrowserFixture browser)
 {
     [Fact]
@@ -34,7 +35,35 @@ public class OverviewBrowserTests(BrowserFixture browser)
         }, TimeSpan.FromSeconds(10), "a heatmap value to change");
 
         Assert.Equal("kept", await page.EvaluateAsync<string>("() => window.__fwMark"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "overview-dark.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Overview_LiveTicks_TitlesNeverMoveAndOnlySomeCellsAreTouched()
+    {
+        await using var server = await FundingWebServer.StartAsync(["--Feed:Simulator:Acceleration=30"]);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/");
+        await WaitForInteractiveAsync(page);
+
+        // Count DOM mutations per cell over a few seconds of ticks: a title that carried the raw value would change on
+        // every poll, and a re-rendered tree would touch every cell.
+        await page.EvaluateAsync("""
+            () => {
+                window.__fwTitles = 0; window.__fwTouched = new Set();
+                new MutationObserver(records => {
+                    for (const r of records) {
+                        const td = (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest('td[data-venue]');
+                        if (r.type === 'attributes' && r.attributeName === 'title') window.__fwTitles++;
+                        if (td) window.__fwTouched.add(td.dataset.venue + '/' + td.dataset.asset);
+                    }
+                }).observe(document.querySelector('[data-testid=funding-heatmap] tbody'), { subtree: true, attributes: true, characterData: true, childList: true });
+            }
+            """);
+        await Eventually.TrueAsync(async () => await page.EvaluateAsync<int>("() => window.__fwTouched.size") > 0, TimeSpan.FromSeconds(10), "a cell to change");
+        var cells = await page.Locator("td[data-venue]").CountAsync();
+
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__fwTitles"));
+        Assert.True(await page.EvaluateAsync<int>("() => window.__fwTouched.size") < cells, "every cell was touched by the ticks");
     }
 
     [Fact]
@@ -53,6 +82,7 @@ public class OverviewBrowserTests(BrowserFixture browser)
         await Assertions.Expect(paradex).ToHaveAttributeAsync("data-state", "stale", new() { Timeout = 10_000 });
         await Assertions.Expect(paradex.GetByTestId("stale-reason")).ToContainTextAsync("simulated fault");
         await Assertions.Expect(page.Locator("[data-testid=venue-health] li[data-venue=lighter]")).ToHaveAttributeAsync("data-state", "fresh");
+        await Assertions.Expect(page.Locator("th[data-venue=paradex]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("fw-stale"));
         Assert.Equal("kept", await page.EvaluateAsync<string>("() => window.__fwMark"));
     }
 
@@ -65,6 +95,48 @@ public class OverviewBrowserTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByTestId("heatmap-basis")).ToHaveTextAsync("% per 8h");
         await Assertions.Expect(page.Locator("a[data-basis='8h']")).ToHaveAttributeAsync("aria-current", "true");
+    }
+
+    [Fact]
+    public async Task Overview_Abbreviations_ExplainThemselvesInATooltip()
+    {
+        await using var server = await FundingWebServer.StartAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/");
+        await WaitForInteractiveAsync(page);
+
+        foreach (var (term, says) in new[] { ("HHI", "Herfindahl"), ("OI", "Open interest"), ("APR", "Annual percentage rate"), ("Net, 7d hold", "taker fees") })
+        {
+            await page.Locator("abbr.fw-abbr", new() { HasTextString = term }).First.HoverAsync();
+            await Assertions.Expect(page.Locator(".mud-tooltip", new() { HasTextString = says }).First).ToBeVisibleAsync();
+            await page.Mouse.MoveAsync(0, 0);
+        }
+    }
+
+    /// <summary>Dark and light at a desk's window (plain, at 8h, with a cell's source open) and on a phone.</summary>
+    [Fact]
+    public async Task Overview_Screens_BothThemesAtADeskAndOnAPhoneWithNoSidewaysScroll()
+    {
+        await using var server = await FundingWebServer.StartAsync();
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + "/", "overview", WaitForInteractiveAsync);
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + "/?basis=8h", "overview-8h", WaitForInteractiveAsync);
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + "/", "overview-source", async page =>
+        {
+            await WaitForInteractiveAsync(page);
+            await page.Locator("td[data-venue=gmx][data-asset=ETH] button").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("source-drilldown")).ToContainTextAsync("GMX");
+        });
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + "/", "overview", async page =>
+        {
+            await WaitForInteractiveAsync(page);
+            Assert.False(await BrowserScreens.ScrollsSidewaysAsync(page), "the Overview scrolls sideways at 390 px");
+            // The heatmap scrolls inside its own panel, with the asset column held in view.
+            Assert.True(await page.EvaluateAsync<bool>("() => { const s = document.querySelector('.fw-heatmap-scroll'); return s.scrollWidth > s.clientWidth; }"));
+            Assert.Equal("sticky", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('[data-testid=funding-heatmap] tbody th')).position"));
+            // Every badge of the header is still there.
+            await Assertions.Expect(page.GetByTestId("simulated-badge")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("theme-toggle")).ToBeVisibleAsync();
+        }, width: 390, height: 844);
     }
 
     /// <summary>The circuit is up once Blazor has attached; pushes only reach an interactive page.</summary>

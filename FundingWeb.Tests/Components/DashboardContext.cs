@@ -4,6 +4,7 @@ using FundingWeb.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
@@ -11,7 +12,7 @@ namespace FundingWeb.Tests.Components;
 /// bUnit with what every dashboard component needs: MudBlazor's services (its JS interop answered loosely), a real hub on a
 /// manual clock, and our chart module answered strictly, so every call a component makes to it is one the test set up.
 /// </summary>
-public abstract class DashboardContext : BunitContext
+public abstract class DashboardContext : BunitContext, IAsyncLifetime
 {
     public const string ChartModulePath = "./js/charts.js";
 
@@ -37,6 +38,12 @@ public abstract class DashboardContext : BunitContext
     protected MarketHub Hub { get; }
 
     protected BunitJSModuleInterop Charts { get; }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's popover service (any tooltip, menu or select) disposes only asynchronously; xUnit's synchronous Dispose,
+    // which runs after this, then finds the services already gone.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     /// <summary>The calls our chart module received, by name.</summary>
     protected IReadOnlyList<JSRuntimeInvocation> ChartCalls(string identifier) =>

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
+[Trait("Category", "Fast")]
 public class HeatmapViewModelTests
 {
     internal static MarketSnapshot Snapshot()
@@ -51,8 +52,54 @@ public class HeatmapViewModelTests
         Assert.Equal("-1172.00", btcParadex.Display);
         Assert.Equal(-1, btcParadex.Sign);
         Assert.Equal(1, btcParadex.Intensity);
-        Assert.Contains("raw -0.0107034 Fraction per 8 h", btcParadex.Tooltip);
-        Assert.Contains("Paradex · BTC-USD-PERP", btcParadex.Tooltip);
+        Assert.StartsWith("Paradex · BTC-USD-PERP", btcParadex.Title);
+    }
+
+    [Fact]
+    public void Build_RawValueMovesOnOneVenue_TitlesStayAndOnlyThatCellDiffers()
+    {
+        var before = HeatmapViewModel.Build(Snapshot(), RateBasis.Apr);
+        var snapshot = Snapshot();
+        var hl = snapshot.Venues["hyperliquid"];
+        var btc = hl.Markets["BTC"];
+        var moved = snapshot.WithVenue(hl with { Markets = hl.Markets.SetItem("BTC", btc with { Legs = [btc.Legs[0] with { Rate1h = 0.0000126, RateRaw = 0.0000126 }] }) }, 3);
+
+        var after = HeatmapViewModel.Build(moved, RateBasis.Apr);
+
+        // The title says where the number comes from, not the number: a new raw value leaves it as it was.
+        Assert.Equal(before.Rows[0].Cells[0]!.Title, after.Rows[0].Cells[0]!.Title);
+        Assert.DoesNotContain("0.0000125", before.Rows[0].Cells[0]!.Title);
+        Assert.NotEqual(before.Rows[0].Cells[0], after.Rows[0].Cells[0]);
+        // Everything else compares equal by value, so its component is left unrendered.
+        Assert.Equal(before.Rows[0].Cells[1], after.Rows[0].Cells[1]);
+        Assert.Equal(before.Rows[1], after.Rows[1]);
+        Assert.Equal(before.Venues, after.Venues);
+        Assert.NotEqual(before, after);
+        Assert.Equal(before, HeatmapViewModel.Build(Snapshot(), RateBasis.Apr));
+    }
+
+    [Fact]
+    public void Build_ImplausibleUnverifiedAndGmxLongLeg_TitleSaysWhyAndTheLegendFlagsAreSet()
+    {
+        var snapshot = Snapshot();
+        var hl = snapshot.Venues["hyperliquid"];
+        var btc = hl.Markets["BTC"];
+        snapshot = snapshot.WithVenue(hl with
+        {
+            Markets = hl.Markets.SetItem("BTC", btc with { Legs = [btc.Legs[0] with { Leg = FundingLeg.Long, Implausible = "beyond the venue's cap" }] }),
+        }, 3);
+
+        var model = HeatmapViewModel.Build(snapshot, RateBasis.Apr, unverifiedNotes: new Dictionary<string, string> { ["hyperliquid"] = "unit not seen live" });
+        var cell = model.Rows[0].Cells[0]!;
+
+        Assert.Equal(("beyond the venue's cap", 0, 0d), (cell.Implausible, cell.Sign, cell.Intensity));
+        Assert.True(cell.Unverified);
+        Assert.Contains("long side's rate", cell.Title);
+        Assert.Contains("⚠ unverified convention: unit not seen live", cell.Title);
+        Assert.Contains("⚠ implausible, not trusted: beyond the venue's cap", cell.Title);
+        Assert.True(model.AnyImplausible);
+        Assert.True(model.AnyUnverified);
+        Assert.False(HeatmapViewModel.Build(Snapshot(), RateBasis.Apr).AnyImplausible);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record AssetConcentration(string Asset, double TotalUsd, double? H
     /// shown (dYdX lists markets with openInterest "0"; a filter can leave an asset with no venue at all) has no
     /// concentration to speak of and is left out; amounts that are not plausible USD count as unknown.
     /// </summary>
-    public static IReadOnlyList<AssetConcentration> Top(MarketSnapshot snapshot, ViewState state, long nowMs)
+    public static ValueList<AssetConcentration> Top(MarketSnapshot snapshot, ViewState state, long nowMs)
     {
         var rows = new List<AssetConcentration>();
         foreach (var asset in snapshot.Assets)
@@ -29,6 +29,6 @@ public sealed record AssetConcentration(string Asset, double TotalUsd, double? H
             var top = byVenue[0];
             rows.Add(new AssetConcentration(asset, total, OpenInterestConcentration.Hhi(byVenue.Select(x => x.Usd)), top.Name, top.Usd / total));
         }
-        return rows.OrderByDescending(c => c.TotalUsd).ThenBy(c => c.Asset, StringComparer.Ordinal).ToList();
+        return rows.OrderByDescending(c => c.TotalUsd).ThenBy(c => c.Asset, StringComparer.Ordinal).ToValueList();
     }
 }

@@ -5,11 +5,18 @@ using FundingWeb.Core.Live;
 
 namespace FundingWeb.Model;
 
-/// <summary>The venue × asset funding grid, built from a snapshot without rendering (so it is tested directly).</summary>
-public sealed record HeatmapViewModel(RateBasis Basis, IReadOnlyList<HeatmapColumn> Venues, IReadOnlyList<HeatmapRow> Rows)
+/// <summary>
+/// The venue × asset funding grid, built from a snapshot without rendering (so it is tested directly). Every part
+/// compares by value: a tick that leaves a row or a cell as it was leaves its component unrendered.
+/// </summary>
+public sealed record HeatmapViewModel(RateBasis Basis, ValueList<HeatmapColumn> Venues, ValueList<HeatmapRow> Rows)
 {
     /// <summary>|APR| at which a cell reaches full colour.</summary>
     public const double FullScaleApr = 0.5;
+
+    public bool AnyImplausible => Rows.Any(r => r.Cells.Any(c => c?.Implausible is not null));
+
+    public bool AnyUnverified => Rows.Any(r => r.Cells.Any(c => c?.Unverified == true));
 
     public static HeatmapViewModel Build(MarketSnapshot snapshot, RateBasis basis, IReadOnlySet<string>? venueFilter = null,
         IReadOnlyDictionary<string, string>? unverifiedNotes = null)
@@ -17,11 +24,11 @@ public sealed record HeatmapViewModel(RateBasis Basis, IReadOnlyList<HeatmapColu
         var venues = snapshot.Venues.Values
             .Where(v => venueFilter is null || venueFilter.Count == 0 || venueFilter.Contains(v.Venue.Id))
             .ToList();
-        var columns = venues.Select(v => new HeatmapColumn(v.Venue.Id, v.Venue.Name, !VenueHealth.Of(v).IsFresh)).ToList();
+        var columns = venues.Select(v => new HeatmapColumn(v.Venue.Id, v.Venue.Name, !VenueHealth.Of(v).IsFresh)).ToValueList();
         var rows = snapshot.Assets
-            .Select(asset => new HeatmapRow(asset, venues.Select(v => Cell(v, asset, basis, unverifiedNotes?.GetValueOrDefault(v.Venue.Id))).ToList()))
+            .Select(asset => new HeatmapRow(asset, venues.Select(v => Cell(v, asset, basis, unverifiedNotes?.GetValueOrDefault(v.Venue.Id))).ToValueList()))
             .Where(r => r.Cells.Any(c => c is not null))
-            .ToList();
+            .ToValueList();
         return new HeatmapViewModel(basis, columns, rows);
     }
 
@@ -36,12 +43,22 @@ public sealed record HeatmapViewModel(RateBasis Basis, IReadOnlyList<HeatmapColu
         // An implausible rate is shown with its marker and reason but never coloured: it stays out of the colour scale.
         var trusted = readable && funding.IsPlausible;
         var intensity = trusted ? Math.Min(1, Math.Abs(funding.Rate1h * FundingBasis.HoursPerYear) / FullScaleApr) : 0;
-        var gmxNote = funding.Leg == FundingLeg.Long ? "\n(long side's rate; GMX quotes each side separately)" : "";
-        var tooltip = string.Create(CultureInfo.InvariantCulture,
-            $"{venue.Venue.Name} · {quote.Market.Symbol}\nraw {Display.Number(funding.RateRaw, "G6")} {funding.Unit} per {Display.Number(funding.IntervalHours, "0.##")} h\n= {Display.Number(funding.Rate1h * 100, "0.######")} % per 1h = {FundingBasis.FormatPercent(funding.Rate1h, basis)} {FundingBasis.Label(basis)}{gmxNote}{(unverifiedNote is null ? "" : "\n⚠ unverified convention: " + unverifiedNote)}{(funding.Implausible is null ? "" : "\n⚠ implausible, not trusted: " + funding.Implausible)}");
-        return new HeatmapCell(venue.Venue.Id, quote.Market.Symbol, funding.Rate1h, double.IsFinite(value) ? value : null,
-            FundingBasis.FormatPercent(funding.Rate1h, basis), trusted ? Math.Sign(funding.Rate1h) : 0, intensity, !VenueHealth.Of(venue).IsFresh, tooltip, unverifiedNote is not null,
-            funding.Implausible);
+        return new HeatmapCell(venue.Venue.Id, asset, quote.Market.Symbol, funding.Rate1h, double.IsFinite(value) ? value : null,
+            FundingBasis.FormatPercent(funding.Rate1h, basis), trusted ? Math.Sign(funding.Rate1h) : 0, intensity, !VenueHealth.Of(venue).IsFresh,
+            Title(venue, quote, funding, unverifiedNote), unverifiedNote is not null, funding.Implausible);
+    }
+
+    /// <summary>
+    /// What hovering a cell says: where the number comes from and what is wrong with it, never the raw value itself.
+    /// The raw value moves on every poll; a title that moved with it would be re-sent each tick for nothing a trader
+    /// sees, so raw value, unit and times live in the source drill-down.
+    /// </summary>
+    private static string Title(VenueSnapshot venue, MarketQuote quote, FundingQuote funding, string? unverifiedNote)
+    {
+        var gmxNote = funding.Leg == FundingLeg.Long ? " · long side's rate (GMX quotes each side separately)" : "";
+        var unverified = unverifiedNote is null ? "" : " · ⚠ unverified convention: " + unverifiedNote;
+        var implausible = funding.Implausible is null ? "" : " · ⚠ implausible, not trusted: " + funding.Implausible;
+        return string.Create(CultureInfo.InvariantCulture, $"{venue.Venue.Name} · {quote.Market.Symbol}{gmxNote}{unverified}{implausible} · select for the source");
     }
 
     /// <summary>Colour by the market rate's sign (blue: longs pay; orange: shorts pay), strength by size.</summary>
@@ -59,11 +76,12 @@ public sealed record HeatmapViewModel(RateBasis Basis, IReadOnlyList<HeatmapColu
 
 public sealed record HeatmapColumn(string VenueId, string Name, bool IsStale);
 
-public sealed record HeatmapRow(string Asset, IReadOnlyList<HeatmapCell?> Cells);
+public sealed record HeatmapRow(string Asset, ValueList<HeatmapCell?> Cells);
 
 /// <param name="Value">The rate at the basis; null where it is not a finite number (the cell then prints "n/a").</param>
 /// <param name="IsStale">The venue is not fresh (stale or degraded): the cell is hatched.</param>
+/// <param name="Title">Venue, market and anything wrong with the number; stable while the convention is.</param>
 /// <param name="Implausible">Why the rate cannot be right; the cell shows it with a marker, uncoloured.</param>
 public sealed record HeatmapCell(
-    string VenueId, string Symbol, double Rate1h, double? Value, string Display, int Sign, double Intensity, bool IsStale, string Tooltip, bool Unverified = false,
-    string? Implausible = null);
+    string VenueId, string Asset, string Symbol, double Rate1h, double? Value, string Display, int Sign, double Intensity, bool IsStale, string Title,
+    bool Unverified = false, string? Implausible = null);

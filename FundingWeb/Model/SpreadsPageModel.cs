@@ -1,3 +1,4 @@
+using System.Globalization;
 using FundingWeb.Core.Funding;
 using FundingWeb.Core.Live;
 using FundingWeb.Core.Spreads;
@@ -19,7 +20,7 @@ public static class SpreadsPageModel
     public static (string Label, double Hours) HoldingPeriod(string? token) =>
         HoldingPeriods.FirstOrDefault(h => string.Equals(h.Label, token, StringComparison.OrdinalIgnoreCase)) is { Label: not null } h ? h : HoldingPeriods[1];
 
-    public static IReadOnlyList<SpreadRow> Build(MarketSnapshot snapshot, ViewState state, double holdingHours,
+    public static ValueList<SpreadRow> Build(MarketSnapshot snapshot, ViewState state, double holdingHours,
         IReadOnlyDictionary<string, IReadOnlyList<FundingPoint>> quotedHistory, long nowMs)
     {
         var rows = new List<SpreadRow>();
@@ -43,8 +44,26 @@ public static class SpreadsPageModel
             }
             rows.Add(new SpreadRow(asset, spread, Name(snapshot, spread.ShortVenue), Name(snapshot, spread.LongVenue), spread.NetApr(holdingHours), held));
         }
-        return rows.OrderByDescending(r => r.Spread.SpreadApr).ToList();
+        return rows.OrderByDescending(r => r.Spread.SpreadApr).ToValueList();
     }
+
+    /// <summary>Hours of carry that pay back both legs' fees; past a year it never really pays.</summary>
+    public static string BreakEven(double? hours) => hours switch
+    {
+        null or double.NaN or < 0 => Display.None,
+        > 8760 => "> 1 y",
+        < 48 => string.Create(CultureInfo.InvariantCulture, $"{hours:0.#} h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{hours / 24:0.#} d"),
+    };
+
+    /// <summary>How long a spread has held: minutes under 1.5 h, hours under 2 days, then days.</summary>
+    public static string HeldFor(double? hours) => hours switch
+    {
+        null or double.NaN or < 0 or double.PositiveInfinity => Display.None,
+        >= 48 => string.Create(CultureInfo.InvariantCulture, $"{hours / 24:0.#} d"),
+        >= 1.5 => string.Create(CultureInfo.InvariantCulture, $"{hours:0.#} h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{hours * 60:0} min"),
+    };
 
     private static string Name(MarketSnapshot snapshot, string venue) => snapshot.Venues.TryGetValue(venue, out var v) ? v.Venue.Name : venue;
 
@@ -53,4 +72,22 @@ public static class SpreadsPageModel
             .Select(p => new FundingRate(p.Venue, p.Symbol, p.TimeMs, FundingKind.Quoted, FundingLeg.Net, p.Rate1h, 1, RateUnit.Fraction, p.Rate1h));
 }
 
-public sealed record SpreadRow(string Asset, FundingSpread Spread, string ShortVenueName, string LongVenueName, double NetApr, SpreadHeld? Held);
+/// <summary>One asset's widest pair. The flat numbers below are what the grid sorts and filters on.</summary>
+public sealed record SpreadRow(string Asset, FundingSpread Spread, string ShortVenueName, string LongVenueName, double NetApr, SpreadHeld? Held)
+{
+    public double SpreadApr => Spread.SpreadApr;
+
+    public double HighApr => Spread.HighRate1h * FundingBasis.HoursPerYear;
+
+    public double LowApr => Spread.LowRate1h * FundingBasis.HoursPerYear;
+
+    public double? BreakEvenHours => Spread.BreakEvenHours;
+
+    /// <summary>
+    /// From the run's first sample to now (the live sample is the run's last); null when it does not hold, or when a
+    /// stored time is off the calendar (it then says nothing rather than a number of no meaning).
+    /// </summary>
+    public double? HeldHours => Held is null || Display.Utc(Held.SinceMs) == Display.None || Display.Utc(Held.LastMs) == Display.None
+        ? null
+        : (Held.LastMs - (double)Held.SinceMs) / 3_600_000;
+}

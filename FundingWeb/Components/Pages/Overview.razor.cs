@@ -1,28 +1,25 @@
-using FundingWeb.Core.Funding;
-using FundingWeb.Core.Live;
-using FundingWeb.Core.OpenInterest;
+using FundingWeb.Components.Controls;
 using FundingWeb.Model;
 using FundingWeb.Polling;
 using Microsoft.AspNetCore.Components;
 
 namespace FundingWeb.Components.Pages;
 
+/// <summary>
+/// The live overview. A tick builds the view and hands it to the board; the page itself (and its toolbar) renders only
+/// on navigation, pause and selection, so a tick sends the cells, rows and strip items that changed and nothing else.
+/// </summary>
 public partial class Overview
 {
-    private HeatmapViewModel _heatmap = HeatmapViewModel.Build(MarketSnapshot.Empty, RateBasis.Apr);
-    private IReadOnlyList<SpreadRow> _spreads = [];
-    private IReadOnlyList<AssetConcentration> _concentration = [];
+    private OverviewView _view = OverviewView.Empty;
+    private OverviewBoard? _board;
+    private IReadOnlyList<(string Id, string Name)> _venueOptions = [];
     private (string Venue, string Asset)? _selected;
 
     [Inject] public required VenueConventionNotes Notes { get; init; }
 
     /// <summary>The overview is the page traders watch for changes: pushes as soon as a poll lands (coalesced to 100 ms).</summary>
     protected override TimeSpan TickInterval => TimeSpan.FromMilliseconds(100);
-
-    private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
-
-    private string AsOf => Snapshot.AsOfMs == 0 ? "waiting for the first poll" :
-        DateTimeOffset.FromUnixTimeMilliseconds(Snapshot.AsOfMs).ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
 
     protected override Task LoadAsync()
     {
@@ -32,18 +29,37 @@ public partial class Overview
 
     protected override Task OnTickAsync()
     {
+        var venues = _venueOptions;
         Refresh();
-        StateHasChanged();
+        // The toolbar's venue chips change only when a venue joins or leaves: then the page renders, otherwise the board.
+        if (!ReferenceEquals(venues, _venueOptions)) StateHasChanged();
+        else _board?.Show(_view);
         return Task.CompletedTask;
     }
 
     private void Refresh()
     {
-        _heatmap = HeatmapViewModel.Build(Snapshot, State.Basis, State.Venues, Notes.Unverified);
-        _spreads = SpreadsPageModel.Build(Snapshot, State, 168, new Dictionary<string, IReadOnlyList<Core.Storage.FundingPoint>>(), Now.ToUnixTimeMilliseconds());
-        _concentration = AssetConcentration.Top(Snapshot, State, Now.ToUnixTimeMilliseconds());
+        _view = OverviewView.Build(Snapshot, State, Now.ToUnixTimeMilliseconds(), Notes.Unverified, _selected);
+        var options = Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
+        if (!options.SequenceEqual(_venueOptions)) _venueOptions = options;
     }
 
-    private (VenueSnapshot Venue, MarketQuote Quote)? SelectedSource() =>
-        _selected is { } s && Snapshot.Venues.TryGetValue(s.Venue, out var v) && v.ForAsset(s.Asset) is { } q ? (v, q) : null;
+    /// <summary>Resuming shows the live state at once, not at the next tick.</summary>
+    private void PauseOrResume()
+    {
+        TogglePause();
+        if (!Paused) Refresh();
+    }
+
+    private void Select((string Venue, string Asset) cell)
+    {
+        _selected = cell;
+        Refresh();
+    }
+
+    private void CloseSource()
+    {
+        _selected = null;
+        Refresh();
+    }
 }

@@ -1,20 +1,24 @@
+using FundingWeb.Components.Controls;
 using FundingWeb.Core.Funding;
-using FundingWeb.Core.Spreads;
 using FundingWeb.Core.Storage;
 using FundingWeb.Model;
 using Microsoft.AspNetCore.Components;
 
 namespace FundingWeb.Components.Pages;
 
+/// <summary>
+/// Spreads, live. A tick builds the rows and hands them to the grid; the page (toolbar and hold chips) renders only on
+/// navigation and pause. "Held for" fills in once the week of stored quotes is read.
+/// </summary>
 public partial class Spreads
 {
-    private IReadOnlyList<SpreadRow> _rows = [];
+    private ValueList<SpreadRow> _rows;
+    private SpreadsGrid? _grid;
+    private IReadOnlyList<(string Id, string Name)> _venueOptions = [];
     private (string Label, double Hours) _holding = SpreadsPageModel.HoldingPeriods[1];
     private Dictionary<string, IReadOnlyList<FundingPoint>> _history = [];
 
     [Inject] public required HistoryQueries Queries { get; init; }
-
-    private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
 
     /// <summary>The live table paints at once from the snapshot; "held for" fills in when the week of quotes is read.</summary>
     protected override Task LoadAsync()
@@ -41,7 +45,7 @@ public partial class Spreads
             {
                 _history = history;
                 Refresh();
-                StateHasChanged();
+                _grid?.Show(_rows);
             });
         }
         catch (Exception ex)
@@ -52,27 +56,24 @@ public partial class Spreads
 
     protected override Task OnTickAsync()
     {
+        var venues = _venueOptions;
         Refresh();
-        StateHasChanged();
+        if (!ReferenceEquals(venues, _venueOptions)) StateHasChanged();
+        else _grid?.Show(_rows);
         return Task.CompletedTask;
     }
 
-    private void Refresh() => _rows = SpreadsPageModel.Build(Snapshot, State, _holding.Hours, _history, Now.ToUnixTimeMilliseconds());
-
-    /// <summary>Hours of carry that pay back both legs' fees; past a year it never really pays.</summary>
-    private static string BreakEven(double? hours) => hours switch
+    private void Refresh()
     {
-        null or double.NaN => Display.None,
-        > 8760 => "> 1 y",
-        < 48 => $"{hours:0.#} h",
-        _ => $"{hours / 24:0.#} d",
-    };
+        _rows = SpreadsPageModel.Build(Snapshot, State, _holding.Hours, _history, Now.ToUnixTimeMilliseconds());
+        var options = Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
+        if (!options.SequenceEqual(_venueOptions)) _venueOptions = options;
+    }
 
-    private string Held(SpreadHeld? held)
+    /// <summary>Resuming shows the live state at once, not at the next tick.</summary>
+    private void PauseOrResume()
     {
-        // Since when comes from stored quote times; one off the calendar says nothing rather than failing the page.
-        if (held is null || Display.Utc(held.SinceMs) == Display.None) return Display.None;
-        var d = Now - DateTimeOffset.FromUnixTimeMilliseconds(held.SinceMs);
-        return d.TotalHours >= 48 ? $"{d.TotalDays:0.#} d" : d.TotalMinutes >= 90 ? $"{d.TotalHours:0.#} h" : $"{d.TotalMinutes:0} min";
+        TogglePause();
+        if (!Paused) Refresh();
     }
 }
