@@ -16,6 +16,7 @@ public partial class EChart
     private IJSObjectReference? _module;
     private string? _drawnShape;
     private IReadOnlyList<ChartSeries>? _drawnSeries;
+    private LiveSeries? _live;
     private string? _subtitle;
     private bool _disposed;
 
@@ -29,12 +30,20 @@ public partial class EChart
     /// <summary>For the generic CSV header: what market the chart is about and the basis of its values.</summary>
     [Parameter] public string? ExportMarket { get; set; }
     [Parameter] public string ExportBasis { get; set; } = "as drawn";
+    /// <summary>Controls or notes that belong to the chart, between its title and its plot (e.g. the slippage window).</summary>
+    [Parameter] public RenderFragment? ChildContent { get; set; }
 
     [Inject] public required ILogger<EChart> Logger { get; init; }
 
     private string FileStem => Spec.FileName ?? TestId;
 
     private string SeriesNames => string.Join("|", Series.Select(s => s.Name));
+
+    /// <summary>What the chart holds now: the series last sent, with every live point appended since (for exports).</summary>
+    public IReadOnlyList<ChartSeries> Drawn => _live?.Current ?? Series;
+
+    /// <summary>The newest x the chart holds for a series (live points included), or null.</summary>
+    public double? LastX(string id) => _live?.LastX(id) ?? new LiveSeries(Series).LastX(id);
 
     /// <summary>The markup changes only with the series names or the subtitle; data goes to the module, not the render tree.</summary>
     protected override bool ShouldRender() => _drawnShape is null || _drawnShape != Spec.ShapeKey || !ReferenceEquals(_drawnSeries, Series) || _subtitle != Subtitle;
@@ -52,12 +61,14 @@ public partial class EChart
             {
                 _drawnShape = Spec.ShapeKey;
                 _drawnSeries = Series;
+                _live = new LiveSeries(Series);
                 var mode = await _module.InvokeAsync<string>("getTheme");
                 await _module.InvokeVoidAsync("create", _element, Spec, Series, mode);
             }
             else if (!ReferenceEquals(_drawnSeries, Series))
             {
                 _drawnSeries = Series;
+                _live = new LiveSeries(Series);
                 await _module.InvokeVoidAsync("replace", _element, Series, Spec.XLines);
             }
         }
@@ -72,16 +83,25 @@ public partial class EChart
     }
 
     /// <summary>
-    /// A live tick: the new points of each series, by id, appended in the browser and trimmed to
-    /// <paramref name="window"/> (when given) and to <see cref="ChartSeries.MaxPoints"/>. Nothing else crosses the circuit.
+    /// A live tick: the new points of each series, by id, put into the chart in the browser (see <see cref="LiveSeries"/>:
+    /// a point within <paramref name="merge"/> of the one before a live newest replaces that newest, so a long range gets
+    /// one point per bucket) and trimmed to <paramref name="window"/> (when given) and to <see cref="ChartSeries.MaxPoints"/>.
+    /// Nothing else crosses the circuit; points the chart would ignore are not sent.
     /// </summary>
-    public async Task AppendAsync(IReadOnlyList<SeriesAppend> appends, TimeSpan? window = null, IReadOnlyList<ChartLine>? xLines = null)
+    public async Task AppendAsync(IReadOnlyList<SeriesAppend> appends, TimeSpan? window = null, IReadOnlyList<ChartLine>? xLines = null, TimeSpan? merge = null)
     {
-        if (_module is null || _disposed || (appends.Count == 0 && xLines is null)) return;
+        if (_module is null || _disposed || _live is null) return;
+        var sent = _live.Apply(appends, window, merge);
+        if (sent.Count == 0 && xLines is null) return;
         try
         {
-            await _module.InvokeVoidAsync("append", _element, appends,
-                new { maxPoints = ChartSeries.MaxPoints, windowMs = window is { } w ? (double?)w.TotalMilliseconds : null, xLines });
+            await _module.InvokeVoidAsync("append", _element, sent, new
+            {
+                maxPoints = ChartSeries.MaxPoints,
+                windowMs = window is { } w ? (double?)w.TotalMilliseconds : null,
+                mergeMs = merge is { } m ? (double?)m.TotalMilliseconds : null,
+                xLines,
+            });
         }
         catch (JSDisconnectedException)
         {
@@ -96,6 +116,7 @@ public partial class EChart
         if (_module is null || _disposed) return;
         Series = series;
         _drawnSeries = series;
+        _live = new LiveSeries(series);
         try
         {
             await _module.InvokeVoidAsync("replace", _element, series, xLines);
@@ -127,7 +148,7 @@ public partial class EChart
         }
         var header = new Core.Exports.CsvHeader(string.Join("; ", Series.Select(s => s.Name)), ExportMarket ?? Title ?? TestId, ExportBasis,
             Spec.YTitle ?? "value", Subtitle, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        await DownloadTextAsync(FileStem + ".csv", ChartExport.Generic(Spec, Series, header));
+        await DownloadTextAsync(FileStem + ".csv", ChartExport.Generic(Spec, Drawn, header));
     }
 
     private async Task DownloadPngAsync()
