@@ -94,7 +94,7 @@ public sealed record LiquidationsPageModel(
             Kind = "bar", XType = "numeric", XTitle = "Liquidation price (USD)", XDecimals = price >= 100 ? 0 : price >= 1 ? 2 : 6,
             YTitle = "Cumulative notional, USD M", YUnit = " M", YDecimals = 2, Stacked = false,
             Colors = colors, Height = 380, Markers = 5, FileName = $"liquidation-ladder-{asset}",
-            XLines = PriceLine(price),
+            XLines = PriceLine(price), LiveMarkers = true,
         };
         return new LiquidationsPageModel(spec, series, price, infos, assumptions, m.LongUsd + d.LongUsd, m.ShortUsd + d.ShortUsd,
             realisedInRange.Sum(e => e.NotionalUsd), skipped);
@@ -131,8 +131,16 @@ public sealed record LiquidationsPageModel(
 
     private static double? PlausibleOi(MarketQuote quote) => UsdAmount.IsPlausible(quote.OpenInterestUsd) ? quote.OpenInterestUsd : null;
 
+    /// <summary>
+    /// A bin's centre to two digits below its width (a $700 bin of BTC has no use for its cents) and its notional to $1k:
+    /// the ladder is sent whole on every rebuild, so its size is what a rebuild costs the circuit.
+    /// </summary>
     private static ChartSeries Bins(string name, IReadOnlyList<LadderBin> bins, string stack) =>
-        new(name, bins.Select(b => (object?)new double[] { (b.Low + b.High) / 2, Math.Round(b.CumulativeUsd / 1e6, 4) }).ToList(), Stack: stack);
+        new(name, bins.Select(b => (object?)new double[] { Math.Round((b.Low + b.High) / 2, CentreDigits(b.High - b.Low)), Math.Round(b.CumulativeUsd / 1e6, 3) }).ToList(),
+            Stack: stack);
+
+    private static int CentreDigits(double width) =>
+        width > 0 && double.IsFinite(width) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(width)), 0, 15) : 15;
 }
 
 /// <param name="LongCoverage">Measured: share of the venue's OI whose long positions are visible; null when modelled.</param>

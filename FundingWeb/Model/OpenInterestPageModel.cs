@@ -32,7 +32,7 @@ public sealed record OpenInterestPageModel(
         // Buckets wide enough for ≤ 2,000 points and aligned across venues, so the stack adds up at every x.
         var bucket = Math.Max(HourMs, (nowMs - fromMs) / ChartSeries.MaxPoints / HourMs * HourMs + HourMs);
         var firstBucket = fromMs / bucket * bucket;
-        var stack = venues.Select(v => new ChartSeries(names.GetValueOrDefault(v, v), Bucketed(samples.Where(s => s.Venue == v).ToList(), firstBucket, nowMs, bucket), Key: StackKey(v))).ToList();
+        var stack = venues.Select(v => new ChartSeries(names.GetValueOrDefault(v, v), Bucketed(samples.Where(s => s.Venue == v).ToList(), firstBucket, nowMs, bucket), Key: StackKey(v), Live: true)).ToList();
         var stackSpec = new ChartSpec
         {
             Kind = "area", Stacked = true, YTitle = "OI, USD M", YUnit = " M", YDecimals = 1, XTitle = "Time (UTC)",
@@ -43,7 +43,7 @@ public sealed record OpenInterestPageModel(
         var hhiBucket = (nowMs - fromMs) / HourMs < OpenInterestConcentration.MaxSeriesBuckets / 2 ? HourMs : bucket;
         var hhiPoints = OpenInterestConcentration.HhiSeries(samples, fromMs, Math.Max(fromMs, nowMs), hhiBucket)
             .Where(p => p.Hhi is not null).Select(p => new ChartPoint(p.BucketStartMs, Math.Round(p.Hhi!.Value, 4))).ToList();
-        var hhi = new[] { ChartSeries.FromPoints("HHI (1 = all OI on one venue)", Lttb.Downsample(hhiPoints, ChartSeries.MaxPoints).Select(p => (p.X, p.Y))) with { Key = HhiKey } };
+        var hhi = new[] { ChartSeries.FromPoints("HHI (1 = all OI on one venue)", Lttb.Downsample(hhiPoints, ChartSeries.MaxPoints).Select(p => (p.X, p.Y))) with { Key = HhiKey, Live = true } };
         var hhiSpec = new ChartSpec
         {
             Kind = "line", YTitle = "HHI = Σ share² (unitless)", YDecimals = 3, XTitle = "Time (UTC)", Colors = ["#e879f9"],

@@ -77,7 +77,7 @@ public partial class EChart
             // A chart the browser could not draw stays empty; the rest of the page keeps working.
             Logger.LogWarning(ex, "Chart {Chart} could not be drawn", TestId);
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
     }
@@ -93,19 +93,13 @@ public partial class EChart
         if (_module is null || _disposed || _live is null) return;
         var sent = _live.Apply(appends, window, merge);
         if (sent.Count == 0 && xLines is null) return;
-        try
+        await SendAsync("append", _element, sent, new
         {
-            await _module.InvokeVoidAsync("append", _element, sent, new
-            {
-                maxPoints = ChartSeries.MaxPoints,
-                windowMs = window is { } w ? (double?)w.TotalMilliseconds : null,
-                mergeMs = merge is { } m ? (double?)m.TotalMilliseconds : null,
-                xLines,
-            });
-        }
-        catch (JSDisconnectedException)
-        {
-        }
+            maxPoints = ChartSeries.MaxPoints,
+            windowMs = window is { } w ? (double?)w.TotalMilliseconds : null,
+            mergeMs = merge is { } m ? (double?)m.TotalMilliseconds : null,
+            xLines,
+        });
     }
 
     /// <summary>
@@ -117,24 +111,32 @@ public partial class EChart
         Series = series;
         _drawnSeries = series;
         _live = new LiveSeries(series);
-        try
-        {
-            await _module.InvokeVoidAsync("replace", _element, series, xLines);
-        }
-        catch (JSDisconnectedException)
-        {
-        }
+        await SendAsync("replace", _element, series, xLines);
     }
 
     /// <summary>Markers that move with live data (the ladder's price now), without touching a series.</summary>
     public async Task SetMarkersAsync(IReadOnlyList<ChartLine> xLines)
     {
         if (_module is null || _disposed) return;
+        await SendAsync("setMarkers", _element, xLines);
+    }
+
+    /// <summary>
+    /// A live update that cannot arrive (the browser left, the circuit is closing, the call timed out) is dropped, and one
+    /// the chart could not apply is logged: the next load or tick draws the chart again, and the page lives on.
+    /// </summary>
+    private async Task SendAsync(string identifier, params object?[] args)
+    {
+        if (_module is null || _disposed) return;
         try
         {
-            await _module.InvokeVoidAsync("setMarkers", _element, xLines);
+            await _module.InvokeVoidAsync(identifier, args);
         }
-        catch (JSDisconnectedException)
+        catch (JSException ex)
+        {
+            Logger.LogWarning(ex, "Chart {Chart} could not apply {Update}", TestId, identifier);
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
     }
@@ -153,23 +155,23 @@ public partial class EChart
 
     private async Task DownloadPngAsync()
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadPng", _element, FileStem + ".png");
+        await SendAsync("downloadPng", _element, FileStem + ".png");
     }
 
     private async Task DownloadSvgAsync()
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadSvg", _element, FileStem + ".svg");
+        await SendAsync("downloadSvg", _element, FileStem + ".svg");
     }
 
     /// <summary>Hands a file the server built to the browser as a download.</summary>
     public async Task DownloadTextAsync(string fileName, string text, string mime = "text/csv;charset=utf-8")
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadText", fileName, text, mime);
+        await SendAsync("downloadText", fileName, text, mime);
     }
 
     public async Task DownloadBase64Async(string fileName, string base64, string mime)
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadBase64", fileName, base64, mime);
+        await SendAsync("downloadBase64", fileName, base64, mime);
     }
 
     public async ValueTask DisposeAsync()
@@ -181,9 +183,9 @@ public partial class EChart
             await _module.InvokeVoidAsync("destroy", _element);
             await _module.DisposeAsync();
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException or JSException)
         {
-            // The browser is gone; nothing to clean up there.
+            // The browser is gone (or its chart with it); nothing to clean up there.
         }
     }
 }

@@ -3,8 +3,8 @@ namespace FundingWeb.Model.Charts;
 /// <summary>
 /// The server's copy of what a chart holds after live ticks: the series as sent, with every append applied the way the
 /// chart module applies it (charts.js, <c>put</c> and <c>trim</c>), so a CSV downloaded mid-session is what the chart shows.
-/// A point is ignored when older than the series' newest, replaces the newest at the same time, replaces a live newest
-/// within <c>merge</c> of the point before it, and is appended otherwise; then nothing older than the window before the
+/// A point is ignored when older than the series' newest, replaces the newest at the same time (which is then a live
+/// newest), replaces a live newest within <c>merge</c> of the point before it, and is appended otherwise; then nothing older than the window before the
 /// newest is kept, and at most <see cref="ChartSeries.MaxPoints"/>.
 /// </summary>
 public sealed class LiveSeries
@@ -62,6 +62,7 @@ public sealed class LiveSeries
             if (point[0] == tail[0] || replacesLiveTail)
             {
                 data[^1] = point;
+                entry.Mutable = true;
                 return true;
             }
         }

@@ -3,10 +3,10 @@
 // here and trimmed to the view's window. Only a change of shape rebuilds the chart. How it looks: charts/option.js;
 // how live series stay cheap on a tick: charts/live.js.
 import * as echarts from '../lib/echarts/echarts.esm.min.mjs';
-import { buildOption, fontFamily, hasData, markLines, marksId, plotWidthOf, seriesData, themeColors } from './charts/option.js';
+import { buildOption, fontFamily, hasData, markLines, marksId, palette, plotWidthOf, seriesData, themeColors } from './charts/option.js';
 import { niceExtent } from './charts/format.js';
 import { legendLines } from './charts/legend.js';
-import { LiveLayer, headroom, maxTail } from './charts/live.js';
+import { LiveLayer, headroom, layerKind, maxTail } from './charts/live.js';
 
 // A chart that fails to draw says so in place and in the console; it never takes the page down with it.
 function failed(element, error) {
@@ -58,30 +58,44 @@ function own(series, spec, width) {
     mutable: false, folded: undefined }));
 }
 
-// Live series get their newest points drawn over the chart between redraws: time lines that are not stacked.
-function isLiveChart(spec, series) {
-  return spec.xType === 'datetime' && (spec.kind ?? 'line') === 'line' && !spec.stacked && series.some(s => s.live && !s.stack);
-}
-
-// Fixed axis extents of a live chart: all the data (markers aside, they are drawn inside), the marker lines (the zero
-// line says who pays), and room ahead of the newest point.
+// Fixed axis extents of a chart with a live layer: all the data (markers aside, they are drawn inside), stacked where the
+// series stack (by index, as the engine stacks them), the marker lines (the zero line says who pays), and room ahead of
+// the newest point of a time axis.
 function extentOf(state) {
-  let xlo = Infinity, xhi = -Infinity, ylo = Infinity, yhi = -Infinity;
+  let xlo = Infinity, xhi = -Infinity, ylo = Infinity, yhi = -Infinity, step = Infinity;
+  const stacks = new Map();
   for (const s of state.series) {
     if (s.marker) continue;
-    for (const p of s.data) {
-      if (!Array.isArray(p)) continue;
+    const key = s.stack ?? (state.spec.stacked ? 'total' : null);
+    let sums = null;
+    if (key !== null && (s.type ?? state.spec.kind) !== 'scatter') {
+      if (!stacks.has(key)) stacks.set(key, []);
+      sums = stacks.get(key);
+    }
+    let previous = null;
+    s.data.forEach((p, j) => {
+      if (!Array.isArray(p)) return;
       if (p[0] < xlo) xlo = p[0];
       if (p[0] > xhi) xhi = p[0];
-      if (p[1] === null) continue;
-      if (p[1] < ylo) ylo = p[1];
-      if (p[1] > yhi) yhi = p[1];
-    }
+      if (previous !== null && p[0] > previous) step = Math.min(step, p[0] - previous);
+      previous = p[0];
+      if (p[1] === null) return;
+      const y = sums ? (sums[j] = (sums[j] ?? 0) + p[1]) : p[1];
+      if (y < ylo) ylo = y;
+      if (y > yhi) yhi = y;
+    });
   }
   if (xlo === Infinity) return null;
   for (const l of state.spec.yLines ?? []) {
     ylo = Math.min(ylo, l.value);
     yhi = Math.max(yhi, l.value);
+  }
+  if (stacks.size > 0) ylo = Math.min(ylo, 0);
+  if (state.spec.xType !== 'datetime') {
+    // Bars on a price axis: half a bin beyond the outer bins, rounded out like the y axis.
+    const half = Number.isFinite(step) ? step / 2 : Math.abs(xlo) * 0.01 || 1;
+    const x = niceExtent(xlo - half, xhi + half);
+    return { x, y: niceExtent(ylo, yhi) };
   }
   const span = Math.max(xhi - xlo, 60_000);
   return { x: { min: xlo, max: xhi + Math.max(span * headroom, 30_000) }, y: niceExtent(ylo, yhi) };
@@ -89,27 +103,36 @@ function extentOf(state) {
 
 function context(state) {
   return { spec: state.spec, series: state.series, mode: state.mode, xLines: state.xLines, width: state.chart.getWidth(), extent: state.extent,
-    lookup: (id) => state.series.find(s => s.id === id) };
+    lookup: (id) => state.series.find(s => s.id === id), markersOnLayer: !!state.layer && !!state.spec.liveMarkers };
+}
+
+function drawLayer(state) {
+  if (!state.layer) return;
+  state.colors = themeColors(state.mode);
+  state.fontFamily = fontFamily;
+  state.layer.markers = state.spec.liveMarkers ? (state.xLines ?? []) : [];
+  state.layer.draw(state, state.spec.colors?.length ? state.spec.colors : palette);
 }
 
 // Everything the engine holds, redrawn: the chart's first draw, new data or theme, and a live chart's fold.
 function prepare(state) {
   if (!state.layer) return;
+  state.extent = extentOf(state);
+  state.folds++;
+  if (state.layer.kind === 'markers') return;
   // A live series' newest point may still be replaced by the next tick (see put): the engine gets the points before it.
   for (const s of state.series) {
     if (!s.live) continue;
     s.folded = s.mutable ? s.data.length - 1 : s.data.length;
     s.drawn = null;
   }
-  state.extent = extentOf(state);
-  state.folds++;
 }
 
 function redraw(state) {
   prepare(state);
   state.lines = legendLines(state.series.map(s => s.name), state.chart.getWidth(), fontFamily);
   state.chart.setOption(buildOption(context(state)), { notMerge: true });
-  state.layer?.draw(state);
+  drawLayer(state);
 }
 
 // A fold keeps what the user did (zoom, legend choices): only the axes and the live series' data change.
@@ -118,7 +141,7 @@ function fold(state) {
   const option = buildOption(context(state));
   const ids = new Set(state.series.filter(s => s.live || s.marker).map(s => s.id));
   state.chart.setOption({ xAxis: option.xAxis, yAxis: option.yAxis, series: option.series.filter(s => ids.has(s.id)) }, { silent: true });
-  state.layer.draw(state);
+  drawLayer(state);
 }
 
 function observeSize(element, state) {
@@ -129,7 +152,7 @@ function observeSize(element, state) {
     // The legend may wrap differently at the new width: the plot moves with it.
     if (legendLines(state.series.map(s => s.name), state.chart.getWidth(), fontFamily) !== state.lines) redraw(state);
     state.layer?.size();
-    state.layer?.draw(state);
+    drawLayer(state);
   });
   state.resize.observe(element);
 }
@@ -138,11 +161,11 @@ function listen(state) {
   if (!state.layer) return;
   state.chart.on('datazoom', (e) => {
     state.layer.zoomed(e);
-    state.layer.draw(state);
+    drawLayer(state);
   });
   state.chart.on('legendselectchanged', (e) => {
     state.layer.hidden = new Set(Object.entries(e.selected ?? {}).filter(([, on]) => !on).map(([name]) => name));
-    state.layer.draw(state);
+    drawLayer(state);
   });
 }
 
@@ -154,7 +177,8 @@ export function create(element, spec, series, mode) {
     const chart = echarts.init(element, null, { renderer: 'canvas' });
     const mine = own(series, spec, chart.getWidth());
     const state = { chart, spec, series: mine, mode, xLines: spec.xLines, updates: 0, folds: 0, extent: null, lines: 0, layer: null };
-    if (isLiveChart(spec, mine)) state.layer = new LiveLayer(element, chart);
+    const kind = layerKind(spec, mine);
+    if (kind) state.layer = new LiveLayer(element, chart, kind);
     redraw(state);
     listen(state);
     element.__fwState = state;
@@ -191,7 +215,8 @@ export function replace(element, series, xLines) {
 
 // One live point into a series. Returns the index written, or -1 when the point is ignored:
 // - older than the series' newest: ignored, so a repeated tick is harmless;
-// - at the newest's time: replaces it (a bucket that is still filling, like the current hour's open interest);
+// - at the newest's time: replaces it, and it is now a live newest (a bucket that is still filling, like the current
+//   hour's open interest);
 // - within mergeMs of the point before a live newest: replaces that newest, so a long view gets one point per bucket
 //   and its newest point still moves with every tick;
 // - otherwise appended, and it is the live newest.
@@ -204,6 +229,7 @@ function put(s, p, mergeMs) {
     const before = s.data[n - 2];
     if (p[0] === tail[0] || (s.mutable && mergeMs > 0 && Array.isArray(before) && p[0] - before[0] < mergeMs)) {
       s.data[n - 1] = p;
+      s.mutable = true;
       return n - 1;
     }
   }
@@ -228,14 +254,23 @@ function trim(s, windowMs, maxPoints) {
 function mustFold(state, ids) {
   const { x, y } = state.extent ?? {};
   if (!x) return true;
-  for (const s of state.series) {
-    if (!ids.has(s.id) || !s.live) continue;
+  const live = state.series.filter(s => s.live);
+  for (const s of live) {
+    if (!ids.has(s.id)) continue;
     if (s.folded === undefined || s.folded === 0 || s.data.length - s.folded > maxTail) return true;
     for (let j = Math.max(0, s.folded - 1); j < s.data.length; j++) {
       const p = s.data[j];
       if (!Array.isArray(p)) continue;
       if (p[0] > x.max || p[0] < x.min) return true;
-      if (p[1] !== null && (p[1] > y.max || p[1] < y.min)) return true;
+      if (state.layer.kind === 'lines' && p[1] !== null && (p[1] > y.max || p[1] < y.min)) return true;
+    }
+  }
+  if (state.layer.kind === 'stack') {
+    const from = Math.max(0, Math.min(...live.map(s => s.folded ?? 0)) - 1);
+    const n = Math.max(...live.map(s => s.data.length));
+    for (let j = from; j < n; j++) {
+      const total = live.reduce((sum, s) => sum + (s.data[j]?.[1] ?? 0), 0);
+      if (total > y.max || total < y.min) return true;
     }
   }
   return false;
@@ -272,20 +307,30 @@ export function append(element, appends, options) {
     if (options?.xLines) setMarkers(element, options.xLines);
     if (touched.size === 0) return;
     state.updates++;
-    if (!state.layer) setData(state, touched);
+    if (!state.layer || state.layer.kind === 'markers') setData(state, touched);
     else if (refold || mustFold(state, touched)) fold(state);
-    else state.layer.draw(state);
+    else drawLayer(state);
     stamp(element, state);
   } catch (error) {
     failed(element, error);
   }
 }
 
-// Markers that move with the data (the ladder's "price now") without touching any series.
+// Markers that move with the data (the ladder's "price now") without touching any series: drawn over the chart when
+// its spec says they move live (no engine redraw), else as the engine's marker lines.
 export function setMarkers(element, xLines) {
   const state = element?.__fwState;
   if (!state) return;
-  state.xLines = xLines;
+  try {
+    state.xLines = xLines;
+    if (state.layer && state.spec.liveMarkers) drawLayer(state);
+    else engineMarkers(state, xLines);
+  } catch (error) {
+    failed(element, error);
+  }
+}
+
+function engineMarkers(state, xLines) {
   state.chart.setOption({ series: [{ id: marksId, markLine: { data: markLines(state.spec, xLines, themeColors(state.mode)) } }] }, { silent: true });
 }
 
@@ -309,9 +354,12 @@ function save(href, fileName) {
 export function downloadPng(element, fileName) {
   const state = element?.__fwState;
   if (!state) return;
-  // The picture is the engine's: it first takes the live points drawn over it.
-  if (state.layer && state.layer.tailPoints(state) > 0) fold(state);
+  // The picture is the engine's: it first takes the live points and markers drawn over it.
+  if (state.layer && state.layer.kind !== 'markers' && state.layer.tailPoints(state) > 0) fold(state);
+  const markers = !!state.layer && !!state.spec.liveMarkers;
+  if (markers) engineMarkers(state, state.xLines);
   const url = state.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: themeColors(state.mode).panel });
+  if (markers) engineMarkers(state, []);
   save(url, fileName);
 }
 
@@ -321,7 +369,7 @@ export function svgString(element) {
   if (!state) return null;
   const twin = echarts.init(null, null, { renderer: 'svg', ssr: true, width: state.chart.getWidth(), height: state.chart.getHeight() });
   try {
-    const copy = { ...state, series: state.series.map(s => ({ ...s, folded: undefined, drawn: null, drawnCount: 0 })) };
+    const copy = { ...state, series: state.series.map(s => ({ ...s, folded: undefined, drawn: null, drawnCount: 0 })), layer: null };
     if (state.layer) copy.extent = extentOf(copy);
     const option = buildOption(context(copy));
     option.backgroundColor = themeColors(state.mode).panel;

@@ -14,7 +14,8 @@ export function themeColors(mode) {
     : { text: '#e6edf3', grid: '#263142', muted: '#8b9bb0', panel: '#161d27', axis: '#3b475a' };
 }
 
-export function markLines(spec, xLines, c) {
+/** The engine's marker lines: the spec's y lines, and the x lines unless a live layer draws them. */
+export function markLines(spec, xLines, c, xOnLayer = false) {
   const line = (l, axis) => ({
     [axis]: l.value,
     name: l.label,
@@ -23,7 +24,7 @@ export function markLines(spec, xLines, c) {
     label: { formatter: l.label, color: c.muted, backgroundColor: c.panel, borderColor: c.grid, borderWidth: 1, padding: [1, 4],
       position: 'insideEndTop' },
   });
-  return [...(spec.yLines ?? []).map(l => line(l, 'yAxis')), ...((xLines ?? spec.xLines) ?? []).map(l => line(l, 'xAxis'))];
+  return [...(spec.yLines ?? []).map(l => line(l, 'yAxis')), ...(xOnLayer ? [] : ((xLines ?? spec.xLines) ?? []).map(l => line(l, 'xAxis')))];
 }
 
 // The tooltip line of one point: the value at the page's basis, the market, and the raw number in the venue's convention.
@@ -129,7 +130,7 @@ export function buildOption(ctx) {
   const list = series.map((s, i) => seriesOption(ctx, s, i, colors, barWidthOf(spec, series, plotWidth)));
   // A series without data carries the marker lines, so they survive data updates and never join the legend.
   list.push({ id: marksId, type: 'line', data: [], silent: true, animation: false,
-    markLine: { symbol: 'none', silent: true, animation: false, data: markLines(spec, ctx.xLines, c) } });
+    markLine: { symbol: 'none', silent: true, animation: false, data: markLines(spec, ctx.xLines, c, ctx.markersOnLayer) } });
   const lines = legendLines(series.map(s => s.name), ctx.width, fontFamily);
   const y = ctx.extent?.y;
   const x = ctx.extent?.x;
