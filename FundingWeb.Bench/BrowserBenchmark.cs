@@ -99,7 +99,7 @@ public static class BrowserBenchmark
         {
             if (tracing && e is { } json && json.TryGetProperty("response", out var r) && r.TryGetProperty("payloadData", out var p) && json.TryGetProperty("timestamp", out var ts))
             {
-                trace.Frame(ts.GetDouble(), p.GetString()?.Length ?? 0);
+                trace.Frame(ts.GetDouble(), FrameBytes(r, p.GetString() ?? ""));
             }
         };
         cdp.Event("Tracing.dataCollected").OnEvent += (_, e) =>
@@ -156,6 +156,18 @@ public static class BrowserBenchmark
         Console.WriteLine($"    longest task while ticking: {figures.LongestTaskMs:0.0} ms; tasks over 50 ms: {figures.LongTasks}");
         Console.WriteLine($"    circuit bytes per tick (WebSocket frames received): p50 {Stats.Percentile(figures.Bytes, 50) / 1024:0.00} KiB · p99 {Stats.Percentile(figures.Bytes, 99) / 1024:0.00} KiB");
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The bytes a frame carried. CDP hands binary frames (Blazor's circuit speaks MessagePack) as base64, which is a third
+    /// longer than what travelled, and text frames as characters, not UTF-8 bytes.
+    /// </summary>
+    private static int FrameBytes(JsonElement response, string payload)
+    {
+        var binary = response.TryGetProperty("opcode", out var opcode) && opcode.GetDouble() == 2;
+        if (!binary) return System.Text.Encoding.UTF8.GetByteCount(payload);
+        var padding = payload.EndsWith("==", StringComparison.Ordinal) ? 2 : payload.EndsWith('=') ? 1 : 0;
+        return payload.Length / 4 * 3 - padding;
     }
 
     private static string Summary(IReadOnlyList<double> ms) => ms.Count == 0 ? "no ticks" : $"p50 {Stats.Percentile(ms, 50):0.0} ms · p99 {Stats.Percentile(ms, 99):0.0} ms · max {ms.Max():0.0} ms";

@@ -44,6 +44,7 @@ function inspector(state) {
       updates: state.updates,
       // Full redraws of a live chart, and the live points drawn over it since the last one.
       folds: state.folds,
+      markers: (state.xLines ?? []).map(l => ({ value: l.value, label: l.label })),
       tailPoints: state.layer?.tailPoints(state) ?? 0,
       width: state.chart.getWidth(),
       height: state.chart.getHeight(),
