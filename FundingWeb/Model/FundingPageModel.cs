@@ -17,15 +17,21 @@ public sealed record FundingPageModel(
     ChartSpec TermSpec, IReadOnlyList<ChartSeries> Term,
     ChartSpec SlippageSpec, IReadOnlyList<ChartSeries> Slippage,
     IReadOnlyList<SlippageRow> SlippageTable,
-    IReadOnlyList<string> VenueOrder)
+    IReadOnlyList<string> VenueOrder,
+    ImplausibleSummary Implausible)
 {
+    /// <summary>Most implausible rows a view reads for its markers (the newest).</summary>
+    public const int MaxImplausible = 500;
+
     public static IReadOnlyList<FundingWindow> SlippageWindows { get; } = [new("8h", 8), new("24h", 24), new("7d", 168)];
 
     public static FundingWindow SlippageWindow(string? token) =>
         SlippageWindows.FirstOrDefault(w => string.Equals(w.Label, token, StringComparison.OrdinalIgnoreCase)) ?? SlippageWindows[1];
 
+    /// <param name="implausible">Rows not trusted (<see cref="HistoryQueries.GetImplausibleFundingAsync"/>, at most
+    /// <see cref="MaxImplausible"/>): markers on the history chart, never points of a line.</param>
     public static FundingPageModel Build(string asset, ViewState state, IReadOnlyList<FundingPoint> settled, IReadOnlyList<FundingPoint> quoted,
-        IReadOnlyDictionary<string, string> venueNames, long fromMs, long nowMs)
+        IReadOnlyDictionary<string, string> venueNames, long fromMs, long nowMs, IReadOnlyList<FundingPoint>? implausible = null)
     {
         var basis = state.Basis;
         // One market per venue: where a venue lists the asset twice (GMX pools), the one with the most history.
@@ -48,6 +54,13 @@ public sealed record FundingPageModel(
             colors.Add(VenueColors.For(venue));
             dashes.Add(0);
             dashes.Add(4);
+        }
+        var (markers, implausibleSummary) = FundingMarkers.Build(implausible ?? [], state, venueNames, primary, fromMs, nowMs, MaxImplausible);
+        if (markers is not null)
+        {
+            history.Add(markers);
+            colors.Add(FundingMarkers.Color);
+            dashes.Add(0);
         }
         var historySpec = new ChartSpec
         {
@@ -89,12 +102,12 @@ public sealed record FundingPageModel(
         }
         var slippageSpec = new ChartSpec
         {
-            Kind = "line", YTitle = $"Realised over next {window.Label} − quoted at start, % APR", YUnit = "%", YDecimals = 2, XTitle = "Window start (UTC)",
+            Kind = "line", YTitle = "Slippage, % APR", YUnit = "%", YDecimals = 2, XTitle = "Window start (UTC)",
             Colors = venues.Select(VenueColors.For).ToList(), FileName = $"funding-slippage-{asset}-{window.Label}", Height = 300, SharedTooltip = false,
             YLines = [new ChartLine(0, "carry held as quoted")],
             NoData = $"No complete {window.Label} window in this range: choose a longer range or a shorter window",
         };
-        return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues);
+        return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues, implausibleSummary);
     }
 
     /// <summary>The stable ids live ticks append to.</summary>
@@ -120,6 +133,12 @@ public sealed record FundingPageModel(
         var mean = list.Average();
         return double.IsFinite(mean) ? mean : null;
     }
+
+    /// <summary>
+    /// Live points closer than this to the one before the newest replace the newest: one point per bucket of the range
+    /// (like the quoted history, averaged into buckets), while the newest still moves with every quote.
+    /// </summary>
+    public static TimeSpan? LiveMerge(TimeRange range) => range.Length is { } length ? length / ChartSeries.MaxPoints : null;
 
     /// <summary>A live point for a venue's quoted series, in the page's basis ([x, y] like every other point).</summary>
     public static double[] LivePoint(FundingQuote quote, RateBasis basis) => [quote.TimeMs, Math.Round(BasisDisplay.Percent(quote.Rate1h, basis), 6)];

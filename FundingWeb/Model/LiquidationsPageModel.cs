@@ -28,16 +28,10 @@ public sealed record LiquidationsPageModel(
     public static LiquidationsPageModel? Build(string asset, string? venueFilter, MarketSnapshot snapshot, IReadOnlyList<OpenInterestPoint> oiHistory,
         IReadOnlyList<LiquidationEvent> realised)
     {
-        var binning = LadderBinning.AroundPrice(BinCount, RangeFraction);
-        var venues = snapshot.Venues.Values
-            .Where(v => venueFilter is null || v.Venue.Id == venueFilter)
-            .Select(v => (Venue: v, Quote: v.Markets.Values
-                .Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase) && m.Price is { } p && LiquidationLadder.CanBin(p, binning))
-                .MaxBy(OiUsd)))
-            .Where(x => x.Quote is not null)
-            .ToList();
+        var venues = Markets(asset, venueFilter, snapshot);
         if (venues.Count == 0) return null;
-        var price = venues.MaxBy(x => OiUsd(x.Quote!)).Quote!.Price!.Value;
+        var price = venues.MaxBy(x => OiUsd(x.Quote)).Quote.Price!.Value;
+        var binning = LadderBinning.AroundPrice(BinCount, RangeFraction);
 
         var measured = new List<LadderEntry>();
         var modelled = new List<LadderEntry>();
@@ -46,17 +40,17 @@ public sealed record LiquidationsPageModel(
         IReadOnlyList<string> assumptions = [];
         foreach (var (venue, quote) in venues)
         {
-            var positions = venue.Positions.Where(p => p.Symbol == quote!.Market.Symbol).ToList();
+            var positions = venue.Positions.Where(p => p.Symbol == quote.Market.Symbol).ToList();
             if (positions.Count > 0)
             {
                 measured.AddRange(positions.Select(LadderEntry.From));
-                var coverage = MeasuredCoverage.Compute(positions, quote!.OpenInterestUsd);
+                var coverage = MeasuredCoverage.Compute(positions, quote.OpenInterestUsd);
                 infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Measured, coverage.LongCoverage, coverage.ShortCoverage, PlausibleOi(quote), positions.Count));
                 continue;
             }
-            var bars = oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote!.Market.Symbol && p.Base > 0)
+            var bars = oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote.Market.Symbol && p.Base > 0)
                 .Select(OpenInterestBar.From).ToList();
-            if (quote!.OpenInterestBase is { } baseOi && quote.Price is { } px) bars.Add(new OpenInterestBar(quote.TimeMs, baseOi, px));
+            if (quote.OpenInterestBase is { } baseOi && quote.Price is { } px) bars.Add(new OpenInterestBar(quote.TimeMs, baseOi, px));
             if (bars.Count < 2) continue;
             var options = ModelledLadderOptions.For(quote.Market);
             if (ModelledLadder.Problem(options) is { } problem)
@@ -72,16 +66,18 @@ public sealed record LiquidationsPageModel(
 
         var m = LiquidationLadder.Build(measured, price, binning, LadderKind.Measured);
         var d = LiquidationLadder.Build(modelled, price, binning, LadderKind.Modelled);
+        // Measured and modelled notional of one side pile up in each bin (two stacks, longs and shorts), so where a venue of
+        // each kind is shown, a bar's height is the side's total and its parts stay readable.
         var series = new List<ChartSeries>();
         if (measured.Count > 0)
         {
-            series.Add(Bins("Longs · measured (cumulative)", m.Longs));
-            series.Add(Bins("Shorts · measured (cumulative)", m.Shorts));
+            series.Add(Bins("Longs · measured (cumulative)", m.Longs, LongsStack));
+            series.Add(Bins("Shorts · measured (cumulative)", m.Shorts, ShortsStack));
         }
         if (modelled.Count > 0)
         {
-            series.Add(Bins("Longs · modelled (cumulative)", d.Longs));
-            series.Add(Bins("Shorts · modelled (cumulative)", d.Shorts));
+            series.Add(Bins("Longs · modelled (cumulative)", d.Longs, LongsStack));
+            series.Add(Bins("Shorts · modelled (cumulative)", d.Shorts, ShortsStack));
         }
         var low = price * (1 - RangeFraction);
         var high = price * (1 + RangeFraction);
@@ -96,12 +92,38 @@ public sealed record LiquidationsPageModel(
         var spec = new ChartSpec
         {
             Kind = "bar", XType = "numeric", XTitle = "Liquidation price (USD)", XDecimals = price >= 100 ? 0 : price >= 1 ? 2 : 6,
-            YTitle = "Notional liquidated if price reaches the level, USD millions", YUnit = " M", YDecimals = 2, Stacked = false,
+            YTitle = "Cumulative notional, USD M", YUnit = " M", YDecimals = 2, Stacked = false,
             Colors = colors, Height = 380, Markers = 5, FileName = $"liquidation-ladder-{asset}",
-            XLines = [new ChartLine(price, "price now")],
+            XLines = PriceLine(price), LiveMarkers = true,
         };
         return new LiquidationsPageModel(spec, series, price, infos, assumptions, m.LongUsd + d.LongUsd, m.ShortUsd + d.ShortUsd,
             realisedInRange.Sum(e => e.NotionalUsd), skipped);
+    }
+
+    public const string LongsStack = "longs";
+    public const string ShortsStack = "shorts";
+
+    /// <summary>The marker a tick moves between rebuilds of the ladder.</summary>
+    public static IReadOnlyList<ChartLine> PriceLine(double price) => [new ChartLine(price, "price now")];
+
+    /// <summary>
+    /// The price the ladder is drawn around: the price of the shown venue with the most open interest (null when no venue
+    /// has a market the ladder can bin). A tick moves the marker to it without rebuilding the ladder.
+    /// </summary>
+    public static double? PriceNow(string asset, string? venueFilter, MarketSnapshot snapshot) =>
+        Markets(asset, venueFilter, snapshot) is { Count: > 0 } venues ? venues.MaxBy(x => OiUsd(x.Quote)).Quote.Price : null;
+
+    private static List<(VenueSnapshot Venue, MarketQuote Quote)> Markets(string asset, string? venueFilter, MarketSnapshot snapshot)
+    {
+        var binning = LadderBinning.AroundPrice(BinCount, RangeFraction);
+        return snapshot.Venues.Values
+            .Where(v => venueFilter is null || v.Venue.Id == venueFilter)
+            .Select(v => (Venue: v, Quote: v.Markets.Values
+                .Where(m => string.Equals(m.Market.BaseAsset, asset, StringComparison.OrdinalIgnoreCase) && m.Price is { } p && LiquidationLadder.CanBin(p, binning))
+                .MaxBy(OiUsd)))
+            .Where(x => x.Quote is not null)
+            .Select(x => (x.Venue, x.Quote!))
+            .ToList();
     }
 
     /// <summary>The venue's market for the asset is the one with the most open interest that is a plausible amount.</summary>
@@ -109,8 +131,16 @@ public sealed record LiquidationsPageModel(
 
     private static double? PlausibleOi(MarketQuote quote) => UsdAmount.IsPlausible(quote.OpenInterestUsd) ? quote.OpenInterestUsd : null;
 
-    private static ChartSeries Bins(string name, IReadOnlyList<LadderBin> bins) =>
-        new(name, bins.Select(b => (object?)new double[] { (b.Low + b.High) / 2, Math.Round(b.CumulativeUsd / 1e6, 4) }).ToList());
+    /// <summary>
+    /// A bin's centre to two digits below its width (a $700 bin of BTC has no use for its cents) and its notional to $1k:
+    /// the ladder is sent whole on every rebuild, so its size is what a rebuild costs the circuit.
+    /// </summary>
+    private static ChartSeries Bins(string name, IReadOnlyList<LadderBin> bins, string stack) =>
+        new(name, bins.Select(b => (object?)new double[] { Math.Round((b.Low + b.High) / 2, CentreDigits(b.High - b.Low)), Math.Round(b.CumulativeUsd / 1e6, 3) }).ToList(),
+            Stack: stack);
+
+    private static int CentreDigits(double width) =>
+        width > 0 && double.IsFinite(width) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(width)), 0, 15) : 15;
 }
 
 /// <param name="LongCoverage">Measured: share of the venue's OI whose long positions are visible; null when modelled.</param>

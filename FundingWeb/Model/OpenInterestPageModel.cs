@@ -6,14 +6,22 @@ using FundingWeb.Model.Charts;
 
 namespace FundingWeb.Model;
 
-/// <summary>The Open interest page for one asset: OI by venue over time (stacked), HHI over time, and current shares.</summary>
+/// <summary>
+/// The Open interest page for one asset: OI by venue over time (stacked), HHI over time, and current shares. Both charts
+/// are bucketed on UTC boundaries (<see cref="BucketMs"/>, <see cref="HhiBucketMs"/>), so a live tick fills the current
+/// bucket of each (<see cref="LiveStack"/>, <see cref="LiveHhi"/>) and starts the next one when the clock gets there.
+/// </summary>
 public sealed record OpenInterestPageModel(
     ChartSpec StackSpec, IReadOnlyList<ChartSeries> Stack,
     ChartSpec HhiSpec, IReadOnlyList<ChartSeries> Hhi,
     OpenInterestBreakdown Breakdown,
-    IReadOnlyDictionary<string, string> VenueNames)
+    IReadOnlyDictionary<string, string> VenueNames,
+    long BucketMs, long HhiBucketMs, IReadOnlyList<string> StackVenues)
 {
     private const long HourMs = 3_600_000;
+    public const string HhiKey = "hhi";
+
+    public static string StackKey(string venue) => "oi:" + venue;
 
     public static OpenInterestPageModel Build(string asset, ViewState state, IReadOnlyList<OpenInterestPoint> history, MarketSnapshot snapshot, long fromMs, long nowMs)
     {
@@ -24,10 +32,10 @@ public sealed record OpenInterestPageModel(
         // Buckets wide enough for ≤ 2,000 points and aligned across venues, so the stack adds up at every x.
         var bucket = Math.Max(HourMs, (nowMs - fromMs) / ChartSeries.MaxPoints / HourMs * HourMs + HourMs);
         var firstBucket = fromMs / bucket * bucket;
-        var stack = venues.Select(v => new ChartSeries(names.GetValueOrDefault(v, v), Bucketed(samples.Where(s => s.Venue == v).ToList(), firstBucket, nowMs, bucket))).ToList();
+        var stack = venues.Select(v => new ChartSeries(names.GetValueOrDefault(v, v), Bucketed(samples.Where(s => s.Venue == v).ToList(), firstBucket, nowMs, bucket), Key: StackKey(v), Live: true)).ToList();
         var stackSpec = new ChartSpec
         {
-            Kind = "area", Stacked = true, YTitle = "Open interest, USD millions", YUnit = " M", YDecimals = 1, XTitle = "Time (UTC)",
+            Kind = "area", Stacked = true, YTitle = "OI, USD M", YUnit = " M", YDecimals = 1, XTitle = "Time (UTC)",
             Colors = venues.Select(VenueColors.For).ToList(), FileName = $"open-interest-{asset}-{state.Range.Token}", Height = 330, StrokeWidth = 1,
         };
 
@@ -35,14 +43,45 @@ public sealed record OpenInterestPageModel(
         var hhiBucket = (nowMs - fromMs) / HourMs < OpenInterestConcentration.MaxSeriesBuckets / 2 ? HourMs : bucket;
         var hhiPoints = OpenInterestConcentration.HhiSeries(samples, fromMs, Math.Max(fromMs, nowMs), hhiBucket)
             .Where(p => p.Hhi is not null).Select(p => new ChartPoint(p.BucketStartMs, Math.Round(p.Hhi!.Value, 4))).ToList();
-        var hhi = new[] { ChartSeries.FromPoints("HHI (1 = all OI on one venue)", Lttb.Downsample(hhiPoints, ChartSeries.MaxPoints).Select(p => (p.X, p.Y))) };
+        var hhi = new[] { ChartSeries.FromPoints("HHI (1 = all OI on one venue)", Lttb.Downsample(hhiPoints, ChartSeries.MaxPoints).Select(p => (p.X, p.Y))) with { Key = HhiKey, Live = true } };
         var hhiSpec = new ChartSpec
         {
             Kind = "line", YTitle = "HHI = Σ share² (unitless)", YDecimals = 3, XTitle = "Time (UTC)", Colors = ["#e879f9"],
             FileName = $"oi-hhi-{asset}-{state.Range.Token}", Height = 260,
         };
-        return new OpenInterestPageModel(stackSpec, stack, hhiSpec, hhi, OpenInterestConcentration.At(asset, samples, nowMs), names);
+        return new OpenInterestPageModel(stackSpec, stack, hhiSpec, hhi, OpenInterestConcentration.At(asset, samples, nowMs), names, bucket, hhiBucket, venues);
     }
+
+    /// <summary>
+    /// The stack's current bucket for every venue drawn, so the areas stay aligned point for point (the chart stacks by
+    /// index): a venue's live value, else its last value carried forward at most two buckets (as history is), else 0.
+    /// </summary>
+    /// <param name="drawn">What the chart holds now (<c>EChart.Drawn</c>): where a carried value comes from.</param>
+    public IReadOnlyList<SeriesAppend> LiveStack(MarketSnapshot snapshot, string asset, ViewState state, IReadOnlyList<ChartSeries> drawn, long nowMs)
+    {
+        var live = LiveSamples(snapshot, asset, state).ToDictionary(s => s.Venue, s => s.Usd, StringComparer.Ordinal);
+        var at = FloorBucket(nowMs, BucketMs);
+        var appends = new List<SeriesAppend>();
+        foreach (var venue in StackVenues)
+        {
+            double value;
+            if (live.TryGetValue(venue, out var usd)) value = Math.Round(usd / 1e6, 3);
+            else if (drawn.FirstOrDefault(s => s.Id == StackKey(venue))?.Data is [.., double[] { Length: >= 2 } last] && at - last[0] <= 2 * BucketMs) value = last[1];
+            else value = 0;
+            appends.Add(new SeriesAppend(StackKey(venue), [[at, value]]));
+        }
+        return appends;
+    }
+
+    /// <summary>The HHI chart's current bucket from the live shares, or nothing when there is no total to share.</summary>
+    public IReadOnlyList<SeriesAppend> LiveHhi(OpenInterestBreakdown live, long nowMs) =>
+        live.Hhi is { } h && double.IsFinite(h) ? [new SeriesAppend(HhiKey, [[FloorBucket(nowMs, HhiBucketMs), Math.Round(h, 4)]])] : [];
+
+    /// <summary>What the live numbers need of the loaded history: the last 25 hours (the 24h change and its margin).</summary>
+    public static IReadOnlyList<OpenInterestPoint> Recent(IReadOnlyList<OpenInterestPoint> history, long nowMs) =>
+        history.Where(p => p.TimeMs >= nowMs - 25 * HourMs).ToList();
+
+    private static long FloorBucket(long ms, long bucket) => (ms >= 0 ? ms / bucket : (ms - bucket + 1) / bucket) * bucket;
 
     /// <summary>Shares and changes now: what a live tick recomputes (the charts keep their loaded history).</summary>
     public static OpenInterestBreakdown LiveBreakdown(string asset, ViewState state, IReadOnlyList<OpenInterestPoint> history, MarketSnapshot snapshot, long nowMs) =>

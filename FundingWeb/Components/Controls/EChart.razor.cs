@@ -16,6 +16,7 @@ public partial class EChart
     private IJSObjectReference? _module;
     private string? _drawnShape;
     private IReadOnlyList<ChartSeries>? _drawnSeries;
+    private LiveSeries? _live;
     private string? _subtitle;
     private bool _disposed;
 
@@ -29,12 +30,20 @@ public partial class EChart
     /// <summary>For the generic CSV header: what market the chart is about and the basis of its values.</summary>
     [Parameter] public string? ExportMarket { get; set; }
     [Parameter] public string ExportBasis { get; set; } = "as drawn";
+    /// <summary>Controls or notes that belong to the chart, between its title and its plot (e.g. the slippage window).</summary>
+    [Parameter] public RenderFragment? ChildContent { get; set; }
 
     [Inject] public required ILogger<EChart> Logger { get; init; }
 
     private string FileStem => Spec.FileName ?? TestId;
 
     private string SeriesNames => string.Join("|", Series.Select(s => s.Name));
+
+    /// <summary>What the chart holds now: the series last sent, with every live point appended since (for exports).</summary>
+    public IReadOnlyList<ChartSeries> Drawn => _live?.Current ?? Series;
+
+    /// <summary>The newest x the chart holds for a series (live points included), or null.</summary>
+    public double? LastX(string id) => _live?.LastX(id) ?? new LiveSeries(Series).LastX(id);
 
     /// <summary>The markup changes only with the series names or the subtitle; data goes to the module, not the render tree.</summary>
     protected override bool ShouldRender() => _drawnShape is null || _drawnShape != Spec.ShapeKey || !ReferenceEquals(_drawnSeries, Series) || _subtitle != Subtitle;
@@ -52,12 +61,14 @@ public partial class EChart
             {
                 _drawnShape = Spec.ShapeKey;
                 _drawnSeries = Series;
+                _live = new LiveSeries(Series);
                 var mode = await _module.InvokeAsync<string>("getTheme");
                 await _module.InvokeVoidAsync("create", _element, Spec, Series, mode);
             }
             else if (!ReferenceEquals(_drawnSeries, Series))
             {
                 _drawnSeries = Series;
+                _live = new LiveSeries(Series);
                 await _module.InvokeVoidAsync("replace", _element, Series, Spec.XLines);
             }
         }
@@ -66,26 +77,29 @@ public partial class EChart
             // A chart the browser could not draw stays empty; the rest of the page keeps working.
             Logger.LogWarning(ex, "Chart {Chart} could not be drawn", TestId);
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
     }
 
     /// <summary>
-    /// A live tick: the new points of each series, by id, appended in the browser and trimmed to
-    /// <paramref name="window"/> (when given) and to <see cref="ChartSeries.MaxPoints"/>. Nothing else crosses the circuit.
+    /// A live tick: the new points of each series, by id, put into the chart in the browser (see <see cref="LiveSeries"/>:
+    /// a point within <paramref name="merge"/> of the one before a live newest replaces that newest, so a long range gets
+    /// one point per bucket) and trimmed to <paramref name="window"/> (when given) and to <see cref="ChartSeries.MaxPoints"/>.
+    /// Nothing else crosses the circuit; points the chart would ignore are not sent.
     /// </summary>
-    public async Task AppendAsync(IReadOnlyList<SeriesAppend> appends, TimeSpan? window = null, IReadOnlyList<ChartLine>? xLines = null)
+    public async Task AppendAsync(IReadOnlyList<SeriesAppend> appends, TimeSpan? window = null, IReadOnlyList<ChartLine>? xLines = null, TimeSpan? merge = null)
     {
-        if (_module is null || _disposed || (appends.Count == 0 && xLines is null)) return;
-        try
+        if (_module is null || _disposed || _live is null) return;
+        var sent = _live.Apply(appends, window, merge);
+        if (sent.Count == 0 && xLines is null) return;
+        await SendAsync("append", _element, sent, new
         {
-            await _module.InvokeVoidAsync("append", _element, appends,
-                new { maxPoints = ChartSeries.MaxPoints, windowMs = window is { } w ? (double?)w.TotalMilliseconds : null, xLines });
-        }
-        catch (JSDisconnectedException)
-        {
-        }
+            maxPoints = ChartSeries.MaxPoints,
+            windowMs = window is { } w ? (double?)w.TotalMilliseconds : null,
+            mergeMs = merge is { } m ? (double?)m.TotalMilliseconds : null,
+            xLines,
+        });
     }
 
     /// <summary>
@@ -96,24 +110,33 @@ public partial class EChart
         if (_module is null || _disposed) return;
         Series = series;
         _drawnSeries = series;
-        try
-        {
-            await _module.InvokeVoidAsync("replace", _element, series, xLines);
-        }
-        catch (JSDisconnectedException)
-        {
-        }
+        _live = new LiveSeries(series);
+        await SendAsync("replace", _element, series, xLines);
     }
 
     /// <summary>Markers that move with live data (the ladder's price now), without touching a series.</summary>
     public async Task SetMarkersAsync(IReadOnlyList<ChartLine> xLines)
     {
         if (_module is null || _disposed) return;
+        await SendAsync("setMarkers", _element, xLines);
+    }
+
+    /// <summary>
+    /// A live update that cannot arrive (the browser left, the circuit is closing, the call timed out) is dropped, and one
+    /// the chart could not apply is logged: the next load or tick draws the chart again, and the page lives on.
+    /// </summary>
+    private async Task SendAsync(string identifier, params object?[] args)
+    {
+        if (_module is null || _disposed) return;
         try
         {
-            await _module.InvokeVoidAsync("setMarkers", _element, xLines);
+            await _module.InvokeVoidAsync(identifier, args);
         }
-        catch (JSDisconnectedException)
+        catch (JSException ex)
+        {
+            Logger.LogWarning(ex, "Chart {Chart} could not apply {Update}", TestId, identifier);
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
     }
@@ -127,28 +150,28 @@ public partial class EChart
         }
         var header = new Core.Exports.CsvHeader(string.Join("; ", Series.Select(s => s.Name)), ExportMarket ?? Title ?? TestId, ExportBasis,
             Spec.YTitle ?? "value", Subtitle, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        await DownloadTextAsync(FileStem + ".csv", ChartExport.Generic(Spec, Series, header));
+        await DownloadTextAsync(FileStem + ".csv", ChartExport.Generic(Spec, Drawn, header));
     }
 
     private async Task DownloadPngAsync()
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadPng", _element, FileStem + ".png");
+        await SendAsync("downloadPng", _element, FileStem + ".png");
     }
 
     private async Task DownloadSvgAsync()
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadSvg", _element, FileStem + ".svg");
+        await SendAsync("downloadSvg", _element, FileStem + ".svg");
     }
 
     /// <summary>Hands a file the server built to the browser as a download.</summary>
     public async Task DownloadTextAsync(string fileName, string text, string mime = "text/csv;charset=utf-8")
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadText", fileName, text, mime);
+        await SendAsync("downloadText", fileName, text, mime);
     }
 
     public async Task DownloadBase64Async(string fileName, string base64, string mime)
     {
-        if (_module is not null) await _module.InvokeVoidAsync("downloadBase64", fileName, base64, mime);
+        await SendAsync("downloadBase64", fileName, base64, mime);
     }
 
     public async ValueTask DisposeAsync()
@@ -160,9 +183,9 @@ public partial class EChart
             await _module.InvokeVoidAsync("destroy", _element);
             await _module.DisposeAsync();
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException or JSException)
         {
-            // The browser is gone; nothing to clean up there.
+            // The browser is gone (or its chart with it); nothing to clean up there.
         }
     }
 }

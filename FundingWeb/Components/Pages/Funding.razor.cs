@@ -1,5 +1,5 @@
-using System.Globalization;
 using FundingWeb.Components.Controls;
+using FundingWeb.Core.Exports;
 using FundingWeb.Core.Funding;
 using FundingWeb.Core.Storage;
 using FundingWeb.Model;
@@ -13,31 +13,33 @@ public partial class Funding
     private FundingPageModel? _model;
     private FundingWindow _window = FundingPageModel.SlippageWindows[1];
     private EChart? _historyChart;
+    private EChart? _termChart;
     private EChart? _slippageChart;
-    private IReadOnlyList<ChartSeries> _history = [];
-    private readonly Dictionary<string, List<double[]>> _live = new(StringComparer.Ordinal);
 
     [Inject] public required HistoryQueries Queries { get; init; }
 
     private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
 
+    private string HistorySubtitle =>
+        $"{FundingBasis.Label(State.Basis)} · {State.Range.Label} · quoted live, settled at each venue's settlements; quoted averaged into time buckets for long ranges";
+
     protected override async Task LoadAsync()
     {
         var asset = CurrentAsset;
         var (from, to) = State.Range.Resolve(Now);
+        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         _window = FundingPageModel.SlippageWindow(State.Window);
         // The slippage chart needs settlements up to a window past each start, so read settled rows from the range start.
-        var settled = await Queries.GetFundingAsync(asset, FundingKind.Settled, from.ToUnixTimeMilliseconds() - TermStructure.Windows[^1].Milliseconds, to.ToUnixTimeMilliseconds(), default);
-        var quoted = await Queries.GetFundingAsync(asset, FundingKind.Quoted, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), default);
+        var settled = await Queries.GetFundingAsync(asset, FundingKind.Settled, fromMs - TermStructure.Windows[^1].Milliseconds, toMs, default);
+        var quoted = await Queries.GetFundingAsync(asset, FundingKind.Quoted, fromMs, toMs, default);
+        var implausible = await Queries.GetImplausibleFundingAsync(asset, fromMs, toMs, FundingPageModel.MaxImplausible, default);
         var names = Snapshot.Venues.Values.ToDictionary(v => v.Venue.Id, v => v.Venue.Name);
-        _model = FundingPageModel.Build(asset, State, settled, quoted, names, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
-        _history = _model.History;
-        _live.Clear();
+        _model = FundingPageModel.Build(asset, State, settled, quoted, names, fromMs, toMs, implausible);
     }
 
     /// <summary>
-    /// A tick sends each venue's newest quote to its quoted series by id: new points only, no re-render, no history resent.
-    /// The points are kept here too, so a CSV is exactly what the chart holds.
+    /// A tick sends each venue's newest quote to its quoted series by id: new points only, no render, no history resent.
+    /// The chart keeps its own copy of what it holds (<see cref="EChart.Drawn"/>), so a CSV is exactly what it shows.
     /// </summary>
     protected override async Task OnTickAsync()
     {
@@ -48,60 +50,44 @@ public partial class Funding
             // Implausible quotes are never drawn into a series (they would set its scale); the Overview shows them with their reason.
             if (!Snapshot.Venues.TryGetValue(venue, out var v) || v.ForAsset(CurrentAsset)?.PlausibleFunding is not { } quote) continue;
             var key = FundingPageModel.QuotedKey(venue);
-            var live = _live.TryGetValue(key, out var list) ? list : _live[key] = [];
-            var lastMs = live.Count > 0 ? live[^1][0] : LastX(key);
-            if (lastMs is { } last && last >= quote.TimeMs) continue;
-            var point = FundingPageModel.LivePoint(quote, State.Basis);
-            live.Add(point);
-            if (live.Count > ChartSeries.MaxPoints) live.RemoveAt(0);
-            appends.Add(new SeriesAppend(key, [point]));
+            if (_historyChart.LastX(key) is { } last && last >= quote.TimeMs) continue;
+            appends.Add(new SeriesAppend(key, [FundingPageModel.LivePoint(quote, State.Basis)]));
         }
         if (appends.Count == 0) return;
-        await _historyChart.AppendAsync(appends, State.Range.Length);
+        await _historyChart.AppendAsync(appends, State.Range.Length, merge: FundingPageModel.LiveMerge(State.Range));
     }
 
-    private double? LastX(string key) =>
-        _history.FirstOrDefault(s => s.Id == key)?.Data is { Count: > 0 } data && data[^1] is double[] last ? last[0] : null;
+    private Task DownloadHistoryCsvAsync() =>
+        _model is null || _historyChart is null ? Task.CompletedTask
+            : _historyChart.DownloadTextAsync(FileName(_model.HistorySpec), ChartExport.Csv(_historyChart.Drawn, Header(_historyChart.Drawn, ChartExport.PercentUnit)));
 
-    /// <summary>The history series with the live points appended, trimmed as the chart trims them.</summary>
-    private List<ChartSeries> WithLive() => _history.Select(s =>
-    {
-        if (!_live.TryGetValue(s.Id, out var live) || live.Count == 0) return s;
-        var data = s.Data.Concat(live.Cast<object?>()).ToList();
-        if (State.Range.Length is { } length && live.Count > 0)
-        {
-            var floor = live[^1][0] - length.TotalMilliseconds;
-            data = data.Where(p => p is not double[] xy || xy[0] >= floor).ToList();
-        }
-        return s with { Data = data.Count > ChartSeries.MaxPoints ? data.Skip(data.Count - ChartSeries.MaxPoints).ToList() : data };
-    }).ToList();
-
-    /// <summary>Exactly the series the chart holds now (live points included), at the page's basis.</summary>
-    private async Task DownloadCsvAsync(EChart? chart, ChartSpec spec, IReadOnlyList<ChartSeries> series)
-    {
-        if (chart is null) return;
-        await chart.DownloadTextAsync((spec.FileName ?? "chart") + ".csv", ChartExport.Csv(series, Header(series, spec)));
-    }
+    private Task DownloadSlippageCsvAsync() =>
+        _model is null || _slippageChart is null ? Task.CompletedTask
+            : _slippageChart.DownloadTextAsync(FileName(_model.SlippageSpec), ChartExport.Csv(_model.Slippage, Header(_model.Slippage, SlippageUnit)));
 
     private async Task DownloadAllAsync()
     {
         if (_model is null || _historyChart is null) return;
-        var zip = ChartExport.Zip(
-        [
-            ((_model.HistorySpec.FileName ?? "funding") + ".csv", WithLive(), Header(_history, _model.HistorySpec)),
-            ((_model.SlippageSpec.FileName ?? "slippage") + ".csv", _model.Slippage, Header(_model.Slippage, _model.SlippageSpec)),
-        ]);
-        await _historyChart.DownloadBase64Async($"funding-{CurrentAsset}-{State.Range.Token}.zip", Convert.ToBase64String(zip), "application/zip");
+        var history = _historyChart.Drawn;
+        var files = new List<ExportFile>
+        {
+            new(FileName(_model.HistorySpec), ChartExport.Csv(history, Header(history, ChartExport.PercentUnit))),
+            new(FileName(_model.TermSpec), ChartExport.Generic(_model.TermSpec, _model.Term, Header(_model.Term, ChartExport.PercentUnit) with { Range = "windows ending now" })),
+            new(FileName(_model.SlippageSpec), ChartExport.Csv(_model.Slippage, Header(_model.Slippage, SlippageUnit))),
+        };
+        await _historyChart.DownloadBase64Async($"funding-{CurrentAsset}-{State.Range.Token}.zip", Convert.ToBase64String(CsvZip.Create(files)), "application/zip");
     }
 
-    /// <summary>Names the venues and their markets, the basis and the unit of what the file holds.</summary>
-    private Core.Exports.CsvHeader Header(IReadOnlyList<ChartSeries> series, ChartSpec spec)
+    private const string SlippageUnit = "percent APR (realised − quoted)";
+
+    private static string FileName(ChartSpec spec) => (spec.FileName ?? "chart") + ".csv";
+
+    /// <summary>Names the venues and their markets, the basis and the unit of what the file holds (markers are not a venue).</summary>
+    private CsvHeader Header(IReadOnlyList<ChartSeries> series, string unit)
     {
-        var markets = series.Select(s => s.Meta is { } m ? $"{m.Venue}: {m.Market}" : s.Name).Distinct().ToList();
-        var unit = spec == _model?.SlippageSpec ? "percent APR (realised − quoted)" : ChartExport.PercentUnit;
-        return new Core.Exports.CsvHeader(string.Join("; ", series.Select(s => s.Meta?.Venue ?? s.Name).Distinct()), $"{CurrentAsset} ({string.Join("; ", markets)})",
+        var lines = series.Where(s => !s.Marker).ToList();
+        var markets = lines.Select(s => s.Meta is { } m ? $"{m.Venue}: {m.Market}" : s.Name).Distinct().ToList();
+        return new CsvHeader(string.Join("; ", lines.Select(s => s.Meta?.Venue ?? s.Name).Distinct()), $"{CurrentAsset} ({string.Join("; ", markets)})",
             FundingBasis.Token(State.Basis), unit, State.Range.Label, Now.ToUnixTimeMilliseconds());
     }
-
-    private static string Apr(double? value) => Display.Number(value * 100, "+0.00;-0.00;0.00");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FundingWeb.Components.Controls;
 using FundingWeb.Core.Liquidations;
 using FundingWeb.Core.Storage;
@@ -9,42 +8,79 @@ namespace FundingWeb.Components.Pages;
 
 public partial class Liquidations
 {
+    /// <summary>The ladder is rebuilt from the live snapshot at most this often; the price marker moves every tick.</summary>
+    public static readonly TimeSpan RebuildInterval = TimeSpan.FromSeconds(5);
+
     private LiquidationsPageModel? _model;
+    private LadderHeadline? _headlineFigures;
+    private IReadOnlyList<LadderVenueRow> _rows = [];
+    private LadderHeadlineFigures? _headline;
+    private LadderVenuesTable? _venues;
     private EChart? _chart;
     private IReadOnlyList<OpenInterestPoint> _oi = [];
     private IReadOnlyList<LiquidationEvent> _realised = [];
     private long _lastBuiltMs;
+    private double? _markedPrice;
 
     [Inject] public required HistoryQueries Queries { get; init; }
+
+    /// <summary>"All venues" first, then every venue the feed knows, as links (a view is a URL).</summary>
+    private IEnumerable<(string? Id, string Name)> VenueChoices =>
+        new (string?, string)[] { (null, "All venues") }.Concat(Snapshot.Venues.Values.Select(v => ((string?)v.Venue.Id, v.Venue.Name)));
 
     protected override async Task LoadAsync()
     {
         var (from, to) = State.Range.Resolve(Now);
         _oi = await Queries.GetOpenInterestAsync(CurrentAsset, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), default);
         _realised = await Queries.GetLiquidationsAsync(CurrentAsset, State.Venue, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), default);
-        _model = LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised);
-        _lastBuiltMs = Now.ToUnixTimeMilliseconds();
+        Show(LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised));
     }
 
-    /// <summary>Every few seconds the ladder is rebuilt from the live snapshot; same shape → data only to the chart.</summary>
+    private void Show(LiquidationsPageModel? model)
+    {
+        _model = model;
+        _lastBuiltMs = Now.ToUnixTimeMilliseconds();
+        _markedPrice = model?.Price;
+        _headlineFigures = model is null ? null : LiquidationsFigures.Headline(model);
+        _rows = model is null ? [] : LiquidationsFigures.Rows(model);
+    }
+
+    /// <summary>
+    /// Every tick the "price now" marker and figure move to the live price (markers only; no series data). Every
+    /// <see cref="RebuildInterval"/> the ladder is rebuilt: same shape → its data is replaced in the chart and the figures and
+    /// venue rows that changed render; a new shape (a venue appeared or left) renders the page.
+    /// </summary>
     protected override async Task OnTickAsync()
     {
-        if (Now.ToUnixTimeMilliseconds() - _lastBuiltMs < 5000) return;
-        _lastBuiltMs = Now.ToUnixTimeMilliseconds();
-        var next = LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised);
-        if (next is null || _model is null || next.Spec.ShapeKey != _model.Spec.ShapeKey || _chart is null)
+        if (_model is null || _chart is null)
         {
-            _model = next;
+            if (LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised) is { } first)
+            {
+                Show(first);
+                StateHasChanged();
+            }
+            return;
+        }
+        if (Now.ToUnixTimeMilliseconds() - _lastBuiltMs < RebuildInterval.TotalMilliseconds)
+        {
+            if (LiquidationsPageModel.PriceNow(CurrentAsset, State.Venue, Snapshot) is { } price && price != _markedPrice)
+            {
+                _markedPrice = price;
+                await _chart.SetMarkersAsync(LiquidationsPageModel.PriceLine(price));
+                if (_headline is not null) _headline.Show(_headline.Shown with { Price = LiquidationsFigures.Price(price) });
+            }
+            return;
+        }
+        var next = LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised);
+        if (next is null || next.Spec.ShapeKey != _model.Spec.ShapeKey)
+        {
+            Show(next);
             StateHasChanged();
             return;
         }
-        _model = next;
+        Show(next);
         await _chart.ReplaceAsync(next.Series, next.Spec.XLines);
-    }
-
-    private void OnVenueChanged(ChangeEventArgs e)
-    {
-        var venue = Convert.ToString(e.Value, CultureInfo.InvariantCulture);
-        Go(FundingUrls.Liquidations(State with { Asset = CurrentAsset, Venue = string.IsNullOrEmpty(venue) ? null : venue }));
+        _headline?.Show(_headlineFigures!);
+        _venues?.Show(_rows);
     }
 }

@@ -18,10 +18,6 @@ public static class ChartExport
     public static CsvHeader FundingHeader(string asset, IEnumerable<string> venueNames, ViewState state, long? generatedMs = null) =>
         new(string.Join("; ", venueNames), asset, FundingBasis.Token(state.Basis), PercentUnit, state.Range.Label, generatedMs);
 
-    /// <summary>The zip of a view's charts, each file named after the chart (<see cref="ChartSpec.FileName"/>).</summary>
-    public static byte[] Zip(IEnumerable<(string FileName, IEnumerable<ChartSeries> Series, CsvHeader Header)> charts) =>
-        CsvZip.Create(charts.Select(c => new ExportFile(c.FileName, Csv(c.Series, c.Header))));
-
     /// <summary>
     /// Any chart's CSV from its own series: on a time axis the usual long form; on a category or numeric axis the x
     /// column is the category (e.g. an averaging window) or the number (e.g. a liquidation price) as drawn.

@@ -13,8 +13,15 @@ public sealed record ChartSeries(
     // What the tooltip needs to show a point's market and its raw value in the venue's own convention.
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] SeriesMeta? Meta = null,
     [property: System.Text.Json.Serialization.JsonIgnore] string? Key = null,
-    // A series that live ticks append to: the module draws it on its own layer so a tick repaints only those.
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Live = false)
+    // A series that live ticks append to: the module draws its newest points over the chart, so a tick repaints only those.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Live = false,
+    // Series with the same stack pile up (the ladder's measured and modelled notional of one side); null: the chart's rule.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Stack = null,
+    // Values the chart marks but does not trust (implausible rates): drawn inside the plotted range so they never set the
+    // axis, with the real value and the note in the tooltip.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Marker = false,
+    // One note per point (e.g. why a value is not trusted), shown in its tooltip.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notes = null)
 {
     public const int MaxPoints = 2000;
 
@@ -27,7 +34,8 @@ public sealed record ChartSeries(
     /// <summary>
     /// Only finite numbers: a NaN or ∞ cannot be sent to the browser (JSON has no such number, and the serializer throws,
     /// which would break the page's live connection), so a point with one is dropped and a plain value becomes a gap.
-    /// Checked here, where every series is made, so no chart builder can forget it.
+    /// Checked here, where every series is made, so no chart builder can forget it. A series with <see cref="Notes"/> must
+    /// be built from finite points (a dropped point would shift the notes).
     /// </summary>
     public IReadOnlyList<object?> Data
     {

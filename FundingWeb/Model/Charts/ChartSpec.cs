@@ -28,6 +28,8 @@ public sealed record ChartSpec
     /// <summary>One tooltip for all series at an x; only for series that share their x values.</summary>
     public bool SharedTooltip { get; init; } = true;
     public IReadOnlyList<ChartLine>? YLines { get; init; }
+    /// <summary>The vertical markers move with every tick (the ladder's price now): drawn over the chart, not by a redraw.</summary>
+    public bool LiveMarkers { get; init; }
     /// <summary>Vertical markers (e.g. the current price). They move with the data, so they are not part of the shape.</summary>
     public IReadOnlyList<ChartLine>? XLines { get; init; }
 

@@ -1,220 +1,12 @@
 // Our one chart module, over Apache ECharts 6 (lib/echarts, Apache-2.0). The server sends a chart's shape (spec) and
 // its series once; afterwards a live tick sends only new points for a series id ({ id, points }), which are appended
-// here and trimmed to the view's window. Only a change of shape rebuilds the chart.
+// here and trimmed to the view's window. Only a change of shape rebuilds the chart. How it looks: charts/option.js;
+// how live series stay cheap on a tick: charts/live.js.
 import * as echarts from '../lib/echarts/echarts.esm.min.mjs';
-
-const palette = ['#60a5fa', '#f59e0b', '#34d399', '#f472b6', '#a78bfa', '#22d3ee', '#fb7185', '#facc15', '#94a3b8'];
-const marksId = '__marks';
-
-function themeColors(mode) {
-  return mode === 'light'
-    ? { text: '#1f2937', grid: '#e5e7eb', muted: '#4b5563', panel: '#ffffff', axis: '#9ca3af' }
-    : { text: '#e6edf3', grid: '#263142', muted: '#8b9bb0', panel: '#161d27', axis: '#3b475a' };
-}
-
-function formatter(spec) {
-  const decimals = spec.yDecimals ?? 2;
-  const unit = spec.yUnit ?? '';
-  return (v) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : `${Number(v).toFixed(decimals)}${unit}`;
-}
-
-function xFormatter(spec) {
-  if (spec.xType !== 'numeric') return undefined;
-  const decimals = spec.xDecimals ?? 2;
-  return (v) => Number(v).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
-
-function utcLabel(ms) {
-  const d = new Date(ms);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
-}
-
-// The tooltip line of one point: the value at the page's basis, the market, and the raw number in the venue's convention.
-function describePoint(series, value, fmt) {
-  const meta = series?.meta;
-  const text = fmt(value);
-  if (!meta || value === null || value === undefined) return text;
-  const raw = meta.rawPerDisplayed ? ` · raw ${(value * meta.rawPerDisplayed).toPrecision(4)} ${meta.unit} per ${meta.intervalHours}h` : '';
-  return `${text} · ${meta.market}${raw}`;
-}
-
-function markLines(spec, xLines, c) {
-  const line = (l, axis) => ({
-    [axis]: l.value,
-    name: l.label,
-    lineStyle: { color: l.color ?? c.muted, type: 'dashed', width: 1 },
-    // Labels sit on a panel-coloured box so lines passing behind them never make them unreadable.
-    label: { formatter: l.label, color: c.muted, backgroundColor: c.panel, borderColor: c.grid, borderWidth: 1, padding: [1, 4],
-      position: 'insideEndTop' },
-  });
-  return [...(spec.yLines ?? []).map(l => line(l, 'yAxis')), ...((xLines ?? spec.xLines) ?? []).map(l => line(l, 'xAxis'))];
-}
-
-// Largest-Triangle-Three-Buckets (Steinarsson, 2013): keeps the first and last point and, per bucket, the point that
-// spans the largest triangle with its neighbours, so peaks and troughs survive. Points are [x, y]; gaps (null y) are kept.
-function lttb(data, threshold) {
-  if (threshold >= data.length || threshold < 3) return data;
-  const out = [data[0]];
-  const every = (data.length - 2) / (threshold - 2);
-  let a = 0;
-  for (let i = 0; i < threshold - 2; i++) {
-    const start = Math.floor((i + 1) * every) + 1;
-    const end = Math.min(Math.floor((i + 2) * every) + 1, data.length);
-    let ax = 0, ay = 0, n = 0;
-    for (let j = start; j < end; j++) { const p = data[j]; if (Array.isArray(p) && p[1] !== null) { ax += p[0]; ay += p[1]; n++; } }
-    if (n > 0) { ax /= n; ay /= n; }
-    const from = Math.floor(i * every) + 1;
-    const to = Math.floor((i + 1) * every) + 1;
-    let best = -1, pick = from;
-    const pa = data[a];
-    for (let j = from; j < to; j++) {
-      const p = data[j];
-      if (!Array.isArray(p) || p[1] === null) { pick = j; best = Infinity; break; }
-      const area = Math.abs((pa[0] - ax) * (p[1] - pa[1]) - (pa[0] - p[0]) * (ay - pa[1]));
-      if (area > best) { best = area; pick = j; }
-    }
-    out.push(data[pick]);
-    a = pick;
-  }
-  out.push(data[data.length - 1]);
-  return out;
-}
-
-// What the engine draws: a line series thinned to about one point per pixel of the plot (the server already sends
-// ≤ 2,000 points per series; drawing more than the plot's pixels costs time and shows nothing more). Kept with the
-// series so a tick appends to it instead of thinning again; re-thinned once it grows a quarter past its target.
-function drawnOf(s) {
-  if (!Array.isArray(s.data) || s.data.length === 0 || !Array.isArray(s.data[0]) || !(s.target > 0)) return s.data;
-  if (!s.drawn || s.drawn.length > s.target * 1.25) s.drawn = lttb(s.data, s.target);
-  return s.drawn;
-}
-
-function seriesOption(spec, s, i, colors, barWidth) {
-  const kind = s.type ?? spec.kind ?? 'line';
-  const type = kind === 'area' ? 'line' : kind;
-  const dash = spec.dashArray?.[i] ?? 0;
-  const option = {
-    id: s.id ?? `s${i}`,
-    name: s.name,
-    type,
-    data: drawnOf(s),
-    color: colors[i % colors.length],
-    showSymbol: (spec.markers ?? 0) > 0 || type === 'scatter',
-    symbolSize: type === 'scatter' ? 9 : (spec.markers ?? 4),
-    connectNulls: false,
-    animation: false,
-    emphasis: { focus: 'series' },
-    meta: s.meta,
-  };
-  if (type === 'line') {
-    option.lineStyle = { width: spec.strokeWidth ?? 1.6, type: dash > 0 ? [dash, dash] : 'solid' };
-    option.smooth = spec.curve === 'smooth';
-    // Thinned here once to the plot's width (see drawnOf), not by the engine on every update.
-    option.sampling = 'none';
-    // Live series draw on their own canvas layer, so a tick repaints them and not the static history.
-    if (s.live) option.zlevel = 1;
-  }
-  if (kind === 'area') option.areaStyle = { opacity: 0.35 };
-  if (spec.stacked && type !== 'scatter') option.stack = 'total';
-  if (type === 'bar') {
-    // Bars on a numeric (price) axis: one bin wide, so neighbouring bins touch instead of shrinking to hairlines;
-    // measured and modelled bars of one bin overlap rather than squeeze side by side.
-    option.barWidth = barWidth;
-    option.barGap = '-100%';
-  }
-  return option;
-}
-
-// The plot's width over the span of the bins gives a bin's width in pixels.
-function barWidthOf(spec, series, plotWidth) {
-  if (spec.kind !== 'bar' || spec.xType !== 'numeric' || !plotWidth) return undefined;
-  const xs = [...new Set(series.filter(s => (s.type ?? 'bar') === 'bar').flatMap(s => (s.data ?? []).filter(Array.isArray).map(p => p[0])))].sort((a, b) => a - b);
-  if (xs.length < 2) return 8;
-  let step = Infinity;
-  for (let i = 1; i < xs.length; i++) if (xs[i] - xs[i - 1] > 1e-9 * Math.abs(xs[i])) step = Math.min(step, xs[i] - xs[i - 1]);
-  const span = xs[xs.length - 1] - xs[0] + step;
-  return Math.max(1, Math.floor(plotWidth * step / span * 0.9));
-}
-
-function hasData(series) {
-  return series.some(s => (s.data?.length ?? 0) > 0);
-}
-
-function buildOption(spec, series, mode, xLines, plotWidth) {
-  const c = themeColors(mode);
-  const isTime = spec.xType === 'datetime';
-  const isCategory = spec.xType === 'category';
-  const fmt = formatter(spec);
-  const colors = spec.colors?.length ? spec.colors : palette;
-  const list = series.map((s, i) => seriesOption(spec, s, i, colors, barWidthOf(spec, series, plotWidth)));
-  const marks = markLines(spec, xLines, c);
-  // A series without data carries the marker lines, so they survive data updates and never join the legend.
-  list.push({ id: marksId, type: 'line', data: [], silent: true, animation: false, markLine: { symbol: 'none', silent: true, animation: false, data: marks } });
-  const valueAxis = {
-    type: 'value',
-    name: spec.yTitle ?? '',
-    nameLocation: 'middle',
-    nameGap: 56,
-    nameTextStyle: { color: c.muted },
-    scale: !spec.stacked && spec.kind !== 'bar',
-    axisLabel: { color: c.muted, formatter: fmt },
-    splitLine: { lineStyle: { color: c.grid, type: 'dashed' } },
-  };
-  const categoryAxis = {
-    type: isTime ? 'time' : isCategory ? 'category' : 'value',
-    data: isCategory ? spec.categories : undefined,
-    name: spec.xTitle ?? '',
-    nameLocation: 'middle',
-    nameGap: 28,
-    nameTextStyle: { color: c.muted },
-    // A numeric (price) axis picks round ticks itself; min/max stay the data's so bars fill the plot.
-    scale: !isTime && !isCategory,
-    axisLabel: { color: c.muted, formatter: xFormatter(spec), hideOverlap: true },
-    axisLine: { lineStyle: { color: c.axis } },
-    splitLine: { show: false },
-  };
-  return {
-    useUTC: true,
-    animation: false,
-    backgroundColor: 'transparent',
-    // Single quotes only: the SVG export writes this into a double-quoted attribute.
-    textStyle: { color: c.text, fontFamily: "Inter, 'Segoe UI', system-ui, sans-serif" },
-    color: colors,
-    // The legend sits above the plot; the zoom slider below it: the two never overlap.
-    legend: { type: 'scroll', top: 0, left: 0, right: 0, textStyle: { color: c.text }, pageTextStyle: { color: c.muted },
-      data: series.map(s => s.name), inactiveColor: c.axis },
-    grid: { left: gridLeft, right: gridRight, top: 36, bottom: isTime ? 72 : 48, containLabel: false },
-    tooltip: {
-      trigger: spec.sharedTooltip === false || !isTime ? 'item' : 'axis',
-      confine: true,
-      backgroundColor: c.panel,
-      borderColor: c.grid,
-      textStyle: { color: c.text, fontSize: 12 },
-      formatter: (params) => {
-        const items = Array.isArray(params) ? params : [params];
-        if (items.length === 0) return '';
-        const first = items[0];
-        const x = Array.isArray(first.value) ? first.value[0] : first.name;
-        const head = isTime ? utcLabel(x) : (xFormatter(spec)?.(x) ?? x);
-        const lines = items.filter(p => p.seriesId !== marksId).map(p => {
-          const y = Array.isArray(p.value) ? p.value[1] : p.value;
-          const s = list.find(o => o.id === p.seriesId);
-          return `${p.marker}${p.seriesName}: ${describePoint(s, y, fmt)}`;
-        });
-        return [head, ...lines].join('<br/>');
-      },
-    },
-    dataZoom: isTime ? [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' },
-      { type: 'slider', xAxisIndex: 0, height: 16, bottom: 8, filterMode: 'none', borderColor: c.grid, textStyle: { color: c.muted },
-        labelFormatter: (v) => utcLabel(v) }] : [],
-    xAxis: spec.horizontal ? valueAxis : categoryAxis,
-    yAxis: spec.horizontal ? categoryAxis : valueAxis,
-    series: list,
-    graphic: [{ id: 'nodata', type: 'text', left: 'center', top: 'middle', silent: true, invisible: hasData(series),
-      style: { text: spec.noData ?? 'No data in this range', fill: c.muted, fontSize: 13 } }],
-  };
-}
+import { buildOption, fontFamily, hasData, markLines, marksId, palette, plotWidthOf, seriesData, themeColors } from './charts/option.js';
+import { niceExtent } from './charts/format.js';
+import { legendLines } from './charts/legend.js';
+import { LiveLayer, headroom, layerKind, maxTail } from './charts/live.js';
 
 // A chart that fails to draw says so in place and in the console; it never takes the page down with it.
 function failed(element, error) {
@@ -246,36 +38,150 @@ function inspector(state) {
       seriesIds: state.series.map(s => s.id),
       points: state.series.reduce((n, s) => n + (s.data?.length ?? 0), 0),
       data: Object.fromEntries(state.series.map(s => [s.name, s.data])),
-      stacked: !!state.spec.stacked,
+      stacked: !!state.spec.stacked || state.series.some(s => !!s.stack),
       yTitle: state.spec.yTitle ?? '',
       xTitle: state.spec.xTitle ?? '',
       updates: state.updates,
+      // Full redraws of a live chart, and the live points drawn over it since the last one.
+      folds: state.folds,
+      markers: (state.xLines ?? []).map(l => ({ value: l.value, label: l.label })),
+      tailPoints: state.layer?.tailPoints(state) ?? 0,
       width: state.chart.getWidth(),
       height: state.chart.getHeight(),
     }),
   };
 }
 
-const gridLeft = 72;
-const gridRight = 24;
+// The module's own copy of each series: the data as sent (what tests, exports and the inspector read) and its thinning target.
+function own(series, spec, width) {
+  const target = spec.kind === 'bar' || spec.xType !== 'datetime' ? 0 : Math.max(300, Math.round(plotWidthOf(width)));
+  return series.map(s => ({ ...s, data: [...(s.data ?? [])], drawn: null, drawnCount: 0, target, live: !!s.live, marker: !!s.marker,
+    mutable: false, folded: undefined }));
+}
 
-function plotWidthOf(chart) {
-  return Math.max(0, chart.getWidth() - gridLeft - gridRight);
+// Fixed axis extents of a chart with a live layer: all the data (markers aside, they are drawn inside), stacked where the
+// series stack (by index, as the engine stacks them), the marker lines (the zero line says who pays), and room ahead of
+// the newest point of a time axis.
+function extentOf(state) {
+  let xlo = Infinity, xhi = -Infinity, ylo = Infinity, yhi = -Infinity, step = Infinity;
+  const stacks = new Map();
+  for (const s of state.series) {
+    if (s.marker) continue;
+    const key = s.stack ?? (state.spec.stacked ? 'total' : null);
+    let sums = null;
+    if (key !== null && (s.type ?? state.spec.kind) !== 'scatter') {
+      if (!stacks.has(key)) stacks.set(key, []);
+      sums = stacks.get(key);
+    }
+    let previous = null;
+    s.data.forEach((p, j) => {
+      if (!Array.isArray(p)) return;
+      if (p[0] < xlo) xlo = p[0];
+      if (p[0] > xhi) xhi = p[0];
+      if (previous !== null && p[0] > previous) step = Math.min(step, p[0] - previous);
+      previous = p[0];
+      if (p[1] === null) return;
+      const y = sums ? (sums[j] = (sums[j] ?? 0) + p[1]) : p[1];
+      if (y < ylo) ylo = y;
+      if (y > yhi) yhi = y;
+    });
+  }
+  if (xlo === Infinity) return null;
+  for (const l of state.spec.yLines ?? []) {
+    ylo = Math.min(ylo, l.value);
+    yhi = Math.max(yhi, l.value);
+  }
+  if (stacks.size > 0) ylo = Math.min(ylo, 0);
+  if (state.spec.xType !== 'datetime') {
+    // Bars on a price axis: half a bin beyond the outer bins, rounded out like the y axis.
+    const half = Number.isFinite(step) ? step / 2 : Math.abs(xlo) * 0.01 || 1;
+    const x = niceExtent(xlo - half, xhi + half);
+    return { x, y: niceExtent(ylo, yhi) };
+  }
+  const span = Math.max(xhi - xlo, 60_000);
+  return { x: { min: xlo, max: xhi + Math.max(span * headroom, 30_000) }, y: niceExtent(ylo, yhi) };
+}
+
+function context(state) {
+  return { spec: state.spec, series: state.series, mode: state.mode, xLines: state.xLines, width: state.chart.getWidth(), extent: state.extent,
+    lookup: (id) => state.series.find(s => s.id === id), markersOnLayer: !!state.layer && !!state.spec.liveMarkers };
+}
+
+function drawLayer(state) {
+  if (!state.layer) return;
+  state.colors = themeColors(state.mode);
+  state.fontFamily = fontFamily;
+  state.layer.markers = state.spec.liveMarkers ? (state.xLines ?? []) : [];
+  state.layer.draw(state, state.spec.colors?.length ? state.spec.colors : palette);
+}
+
+// Everything the engine holds, redrawn: the chart's first draw, new data or theme, and a live chart's fold.
+function prepare(state) {
+  if (!state.layer) return;
+  state.extent = extentOf(state);
+  state.folds++;
+  if (state.layer.kind === 'markers') return;
+  // A live series' newest point may still be replaced by the next tick (see put): the engine gets the points before it.
+  for (const s of state.series) {
+    if (!s.live) continue;
+    s.folded = s.mutable ? s.data.length - 1 : s.data.length;
+    s.drawn = null;
+  }
+}
+
+function redraw(state) {
+  prepare(state);
+  state.lines = legendLines(state.series.map(s => s.name), state.chart.getWidth(), fontFamily);
+  state.chart.setOption(buildOption(context(state)), { notMerge: true });
+  drawLayer(state);
+}
+
+// A fold keeps what the user did (zoom, legend choices): only the axes and the live series' data change.
+function fold(state) {
+  prepare(state);
+  const option = buildOption(context(state));
+  const ids = new Set(state.series.filter(s => s.live || s.marker).map(s => s.id));
+  state.chart.setOption({ xAxis: option.xAxis, yAxis: option.yAxis, series: option.series.filter(s => ids.has(s.id)) }, { silent: true });
+  drawLayer(state);
 }
 
 function observeSize(element, state) {
   if (typeof ResizeObserver === 'undefined') return;
-  state.resize = new ResizeObserver(() => state.chart && !state.chart.isDisposed() && state.chart.resize());
+  state.resize = new ResizeObserver(() => {
+    if (!state.chart || state.chart.isDisposed()) return;
+    state.chart.resize();
+    // The legend may wrap differently at the new width: the plot moves with it.
+    if (legendLines(state.series.map(s => s.name), state.chart.getWidth(), fontFamily) !== state.lines) redraw(state);
+    state.layer?.size();
+    drawLayer(state);
+  });
   state.resize.observe(element);
+}
+
+function listen(state) {
+  if (!state.layer) return;
+  state.chart.on('datazoom', (e) => {
+    state.layer.zoomed(e);
+    drawLayer(state);
+  });
+  state.chart.on('legendselectchanged', (e) => {
+    state.layer.hidden = new Set(Object.entries(e.selected ?? {}).filter(([, on]) => !on).map(([name]) => name));
+    drawLayer(state);
+  });
 }
 
 export function create(element, spec, series, mode) {
   destroy(element);
   try {
     element.style.height = `${spec.height ?? 320}px`;
+    element.style.position = 'relative';
     const chart = echarts.init(element, null, { renderer: 'canvas' });
-    const state = { chart, spec, series: own(series, spec, plotWidthOf(chart)), mode, xLines: spec.xLines, updates: 0 };
-    chart.setOption(buildOption(spec, state.series, mode, state.xLines, plotWidthOf(chart)), { notMerge: true });
+    const mine = own(series, spec, chart.getWidth());
+    const state = { chart, spec, series: mine, mode, xLines: spec.xLines, updates: 0, folds: 0, extent: null, lines: 0, layer: null };
+    const kind = layerKind(spec, mine);
+    if (kind) state.layer = new LiveLayer(element, chart, kind);
+    redraw(state);
+    listen(state);
     element.__fwState = state;
     element.__fwChart = inspector(state);
     observeSize(element, state);
@@ -285,14 +191,11 @@ export function create(element, spec, series, mode) {
   }
 }
 
-// The module's own copy of each series: the data as sent (what tests, exports and the inspector read) and its thinning target.
-function own(series, spec, plotWidth) {
-  const target = spec.kind === 'bar' || spec.xType !== 'datetime' ? 0 : Math.max(300, Math.round(plotWidth));
-  return series.map(s => ({ ...s, data: [...(s.data ?? [])], drawn: null, target, live: !!s.live }));
-}
-
 function setData(state, ids) {
-  const patch = state.series.filter(s => ids === null || ids.has(s.id)).map(s => ({ id: s.id, data: drawnOf(s) }));
+  const patch = state.series.filter(s => ids.has(s.id)).map(s => {
+    s.drawn = null;
+    return { id: s.id, data: seriesData(s, state.extent) };
+  });
   state.chart.setOption({ series: patch, graphic: [{ id: 'nodata', invisible: hasData(state.series) }] }, { silent: true });
 }
 
@@ -301,71 +204,142 @@ export function replace(element, series, xLines) {
   const state = element?.__fwState;
   if (!state) return;
   try {
-    state.series = own(series, state.spec, plotWidthOf(state.chart));
-    state.updates++;
-    state.chart.setOption(buildOption(state.spec, state.series, state.mode, xLines ?? state.xLines, plotWidthOf(state.chart)), { notMerge: true });
+    state.series = own(series, state.spec, state.chart.getWidth());
     if (xLines) state.xLines = xLines;
+    state.updates++;
+    redraw(state);
     stamp(element, state);
   } catch (error) {
     failed(element, error);
   }
 }
 
-// A live tick: each entry appends points to the series with that id (points older than the series' last are ignored,
-// so a repeated tick is harmless), then keeps at most maxPoints and nothing older than windowMs before the newest.
+// One live point into a series. Returns the index written, or -1 when the point is ignored:
+// - older than the series' newest: ignored, so a repeated tick is harmless;
+// - at the newest's time: replaces it, and it is now a live newest (a bucket that is still filling, like the current
+//   hour's open interest);
+// - within mergeMs of the point before a live newest: replaces that newest, so a long view gets one point per bucket
+//   and its newest point still moves with every tick;
+// - otherwise appended, and it is the live newest.
+function put(s, p, mergeMs) {
+  if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0])) return -1;
+  const n = s.data.length;
+  const tail = s.data[n - 1];
+  if (Array.isArray(tail)) {
+    if (p[0] < tail[0]) return -1;
+    const before = s.data[n - 2];
+    if (p[0] === tail[0] || (s.mutable && mergeMs > 0 && Array.isArray(before) && p[0] - before[0] < mergeMs)) {
+      s.data[n - 1] = p;
+      s.mutable = true;
+      return n - 1;
+    }
+  }
+  s.data.push(p);
+  s.mutable = true;
+  return n;
+}
+
+// Nothing older than windowMs before the series' newest point, and at most maxPoints. Returns how many were cut.
+function trim(s, windowMs, maxPoints) {
+  let cut = 0;
+  if (windowMs !== null && s.data.length) {
+    const floor = s.data[s.data.length - 1][0] - windowMs;
+    while (cut < s.data.length && Array.isArray(s.data[cut]) && s.data[cut][0] < floor) cut++;
+  }
+  cut = Math.max(cut, s.data.length - maxPoints);
+  if (cut > 0) s.data.splice(0, cut);
+  return Math.max(0, cut);
+}
+
+// True when a live point left the room the axes keep, or a tail grew long: the engine has to draw it.
+function mustFold(state, ids) {
+  const { x, y } = state.extent ?? {};
+  if (!x) return true;
+  const live = state.series.filter(s => s.live);
+  for (const s of live) {
+    if (!ids.has(s.id)) continue;
+    if (s.folded === undefined || s.folded === 0 || s.data.length - s.folded > maxTail) return true;
+    for (let j = Math.max(0, s.folded - 1); j < s.data.length; j++) {
+      const p = s.data[j];
+      if (!Array.isArray(p)) continue;
+      if (p[0] > x.max || p[0] < x.min) return true;
+      if (state.layer.kind === 'lines' && p[1] !== null && (p[1] > y.max || p[1] < y.min)) return true;
+    }
+  }
+  if (state.layer.kind === 'stack') {
+    const from = Math.max(0, Math.min(...live.map(s => s.folded ?? 0)) - 1);
+    const n = Math.max(...live.map(s => s.data.length));
+    for (let j = from; j < n; j++) {
+      const total = live.reduce((sum, s) => sum + (s.data[j]?.[1] ?? 0), 0);
+      if (total > y.max || total < y.min) return true;
+    }
+  }
+  return false;
+}
+
+// A live tick: each entry puts its points into the series with that id (see put), then keeps at most maxPoints and
+// nothing older than windowMs before the newest. A live chart draws the new points over itself (charts/live.js); any
+// other chart gets the touched series' data.
 export function append(element, appends, options) {
   const state = element?.__fwState;
   if (!state) return;
   try {
     const maxPoints = options?.maxPoints ?? 2000;
     const windowMs = options?.windowMs ?? null;
+    const mergeMs = options?.mergeMs ?? 0;
     const touched = new Set();
+    let refold = false;
     for (const { id, points } of appends ?? []) {
       const s = state.series.find(x => x.id === id);
       if (!s || !Array.isArray(points)) continue;
       for (const p of points) {
-        const tail = s.data[s.data.length - 1];
-        if (!Array.isArray(p) || (Array.isArray(tail) && p[0] <= tail[0])) continue;
-        s.data.push(p);
-        if (s.drawn) s.drawn.push(p);
+        const at = put(s, p, mergeMs);
+        if (at < 0) continue;
         touched.add(id);
+        // A point the engine already drew was replaced: only a redraw shows it.
+        if (s.folded !== undefined && at < s.folded) refold = true;
       }
-      const before = s.data.length;
-      if (windowMs !== null && s.data.length) {
-        const floor = s.data[s.data.length - 1][0] - windowMs;
-        let cut = 0;
-        while (cut < s.data.length && Array.isArray(s.data[cut]) && s.data[cut][0] < floor) cut++;
-        if (cut > 0) s.data.splice(0, cut);
+      const cut = trim(s, windowMs, maxPoints);
+      if (cut > 0) {
+        s.drawn = null;
+        if (s.folded !== undefined) s.folded = Math.max(0, s.folded - cut);
       }
-      if (s.data.length > maxPoints) s.data.splice(0, s.data.length - maxPoints);
-      if (s.data.length !== before) s.drawn = null;
     }
-    if (options?.xLines) {
-      state.xLines = options.xLines;
-      state.chart.setOption({ series: [{ id: marksId, markLine: { data: markLines(state.spec, state.xLines, themeColors(state.mode)) } }] });
-    }
+    if (options?.xLines) setMarkers(element, options.xLines);
     if (touched.size === 0) return;
     state.updates++;
-    setData(state, touched);
+    if (!state.layer || state.layer.kind === 'markers') setData(state, touched);
+    else if (refold || mustFold(state, touched)) fold(state);
+    else drawLayer(state);
     stamp(element, state);
   } catch (error) {
     failed(element, error);
   }
 }
 
-// Markers that move with the data (the ladder's "price now") without touching any series.
+// Markers that move with the data (the ladder's "price now") without touching any series: drawn over the chart when
+// its spec says they move live (no engine redraw), else as the engine's marker lines.
 export function setMarkers(element, xLines) {
   const state = element?.__fwState;
   if (!state) return;
-  state.xLines = xLines;
-  state.chart.setOption({ series: [{ id: marksId, markLine: { data: markLines(state.spec, xLines, themeColors(state.mode)) } }] });
+  try {
+    state.xLines = xLines;
+    if (state.layer && state.spec.liveMarkers) drawLayer(state);
+    else engineMarkers(state, xLines);
+  } catch (error) {
+    failed(element, error);
+  }
+}
+
+function engineMarkers(state, xLines) {
+  state.chart.setOption({ series: [{ id: marksId, markLine: { data: markLines(state.spec, xLines, themeColors(state.mode)) } }] }, { silent: true });
 }
 
 export function setTheme(element, mode) {
   const state = element?.__fwState;
   if (!state || state.mode === mode) return;
   state.mode = mode;
-  state.chart.setOption(buildOption(state.spec, state.series, mode, state.xLines, plotWidthOf(state.chart)), { notMerge: true });
+  redraw(state);
 }
 
 // Exports happen in the browser: nothing but a click travels to the server.
@@ -381,17 +355,24 @@ function save(href, fileName) {
 export function downloadPng(element, fileName) {
   const state = element?.__fwState;
   if (!state) return;
+  // The picture is the engine's: it first takes the live points and markers drawn over it.
+  if (state.layer && state.layer.kind !== 'markers' && state.layer.tailPoints(state) > 0) fold(state);
+  const markers = !!state.layer && !!state.spec.liveMarkers;
+  if (markers) engineMarkers(state, state.xLines);
   const url = state.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: themeColors(state.mode).panel });
+  if (markers) engineMarkers(state, []);
   save(url, fileName);
 }
 
-// SVG comes from an SVG-renderer twin of the same option, rendered off-screen at the chart's size.
+// SVG comes from an SVG-renderer twin of the same option (every point, live ones included), rendered off-screen at the chart's size.
 export function svgString(element) {
   const state = element?.__fwState;
   if (!state) return null;
   const twin = echarts.init(null, null, { renderer: 'svg', ssr: true, width: state.chart.getWidth(), height: state.chart.getHeight() });
   try {
-    const option = buildOption(state.spec, state.series, state.mode, state.xLines, plotWidthOf(state.chart));
+    const copy = { ...state, series: state.series.map(s => ({ ...s, folded: undefined, drawn: null, drawnCount: 0 })), layer: null };
+    if (state.layer) copy.extent = extentOf(copy);
+    const option = buildOption(context(copy));
     option.backgroundColor = themeColors(state.mode).panel;
     twin.setOption(option);
     return twin.renderToSVGString();
@@ -423,6 +404,7 @@ export function destroy(element) {
   const state = element?.__fwState;
   if (!state) return;
   state.resize?.disconnect();
+  state.layer?.dispose();
   state.chart.dispose();
   delete element.__fwState;
   delete element.__fwChart;

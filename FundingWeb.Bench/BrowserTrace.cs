@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace FundingWeb.Bench;
+
+/// <summary>
+/// Per-tick figures from a Chrome trace of the renderer's main thread. A tick is marked from the page (console.timeStamp
+/// in a MutationObserver on what the tick changes, so the mark lands inside the task that applied it); everything the
+/// main thread runs from the start of one tick's task to the start of the next is that tick's cost. Bytes come from the
+/// WebSocket frames the page received in the same span (CDP and trace times share the monotonic clock).
+/// </summary>
+public sealed class BrowserTrace
+{
+    public const string Mark = "fw-tick";
+
+    private readonly List<(long Pid, long Tid, double Start, double End)> _tasks = [];
+    private readonly List<(long Pid, long Tid, double At)> _marks = [];
+    private readonly List<(double At, int Bytes)> _frames = [];
+    private readonly Lock _lock = new();
+
+    public static readonly string[] Categories = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline"];
+
+    /// <summary>One batch of <c>Tracing.dataCollected</c> events; only top-level tasks and our marks are kept.</summary>
+    public void Add(JsonElement events)
+    {
+        lock (_lock)
+        {
+            foreach (var e in events.EnumerateArray())
+            {
+                var name = e.TryGetProperty("name", out var n) ? n.GetString() : null;
+                var ph = e.TryGetProperty("ph", out var p) ? p.GetString() : null;
+                if (!e.TryGetProperty("pid", out var pid) || !e.TryGetProperty("tid", out var tid) || !e.TryGetProperty("ts", out var ts)) continue;
+                if (ph == "X" && name is "RunTask" or "ThreadControllerImpl::RunTask" && e.TryGetProperty("dur", out var dur))
+                {
+                    _tasks.Add((pid.GetInt64(), tid.GetInt64(), ts.GetDouble(), ts.GetDouble() + dur.GetDouble()));
+                }
+                else if (name == "TimeStamp" && e.TryGetProperty("args", out var args) && args.TryGetProperty("data", out var data)
+                         && data.TryGetProperty("message", out var message) && message.GetString() == Mark)
+                {
+                    _marks.Add((pid.GetInt64(), tid.GetInt64(), ts.GetDouble()));
+                }
+            }
+        }
+    }
+
+    /// <param name="timestampSeconds">CDP's <c>Network.webSocketFrameReceived</c> timestamp.</param>
+    public void Frame(double timestampSeconds, int bytes)
+    {
+        lock (_lock) _frames.Add((timestampSeconds * 1e6, bytes));
+    }
+
+    public TickFigures Figures()
+    {
+        lock (_lock)
+        {
+            if (_marks.Count < 2) return new TickFigures(Math.Max(0, _marks.Count - 1), [], [], [], 0, 0);
+            var (pid, tid) = (_marks[0].Pid, _marks[0].Tid);
+            var tasks = Merge(_tasks.Where(t => t.Pid == pid && t.Tid == tid).Select(t => (t.Start, t.End)).OrderBy(t => t.Start));
+            // One boundary per task that applied a tick (two marks in one task are one tick).
+            var boundaries = _marks.Where(m => m.Pid == pid && m.Tid == tid).Select(m => m.At).Order()
+                .Select(at => tasks.FirstOrDefault(t => t.Start <= at && at <= t.End) is { End: > 0 } t ? t : (Start: at, End: at))
+                .DistinctBy(t => t.Start).ToList();
+            var busy = new List<double>();
+            var tickTasks = new List<double>();
+            var bytes = new List<double>();
+            for (var i = 0; i + 1 < boundaries.Count; i++)
+            {
+                var (from, to) = (boundaries[i].Start, boundaries[i + 1].Start);
+                busy.Add(tasks.Where(t => t.Start >= from && t.Start < to).Sum(t => t.End - t.Start) / 1000);
+                tickTasks.Add((boundaries[i].End - boundaries[i].Start) / 1000);
+                bytes.Add(_frames.Where(f => f.At >= from && f.At < to).Sum(f => f.Bytes));
+            }
+            var during = tasks.Where(t => t.Start >= boundaries[0].Start && t.Start < boundaries[^1].Start).Select(t => (t.End - t.Start) / 1000).ToList();
+            return new TickFigures(busy.Count, busy, tickTasks, bytes, during.Count == 0 ? 0 : during.Max(), during.Count(d => d > 50));
+        }
+    }
+
+    /// <summary>Nested or overlapping task events counted once.</summary>
+    private static List<(double Start, double End)> Merge(IEnumerable<(double Start, double End)> ordered)
+    {
+        var merged = new List<(double Start, double End)>();
+        foreach (var t in ordered)
+        {
+            if (merged.Count > 0 && t.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, t.End));
+            else merged.Add(t);
+        }
+        return merged;
+    }
+}
+
+/// <param name="BusyMs">Main-thread time per tick: every task from one tick's task to the next one's.</param>
+/// <param name="TickTaskMs">The task that applied the tick (the live message, the chart update, its paint).</param>
+/// <param name="Bytes">WebSocket bytes received per tick.</param>
+public sealed record TickFigures(int Ticks, IReadOnlyList<double> BusyMs, IReadOnlyList<double> TickTaskMs, IReadOnlyList<double> Bytes, double LongestTaskMs, int LongTasks);

@@ -1,0 +1,89 @@
+using Bunit;
+using FundingWeb.Components;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Storage;
+using FundingWeb.Model;
+using FundingWeb.Model.Charts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace FundingWeb.Tests.Components.Pages;
+
+/// <summary>
+/// A chart page over the real history services on a seeded SQLite file (<see cref="ChartPageWorld"/>), the real hub on a
+/// manual clock, and our chart module answered strictly. A tick is a published snapshot plus the clock moving past the
+/// page's one-update-a-second throttle.
+/// </summary>
+public abstract class ChartPageContext : DashboardContext, IAsyncLifetime
+{
+    protected ChartPageContext()
+    {
+        World = new ChartPageWorld(Time.GetUtcNow());
+        Services.AddSingleton(new HistoryQueries(World.Database.Factory));
+        Services.AddSingleton(Options.Create(new StorageOptions()));
+        Hub.Publish(_ => World.Snapshot());
+    }
+
+    protected ChartPageWorld World { get; }
+
+    Task IAsyncLifetime.InitializeAsync() => World.SeedAsync();
+
+    /// <summary>
+    /// MudBlazor's services only dispose asynchronously, and xUnit disposes a test class synchronously after this: the
+    /// context is disposed here first (its synchronous dispose then has nothing left to do).
+    /// </summary>
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        World.Dispose();
+    }
+
+    /// <summary>The page at <paramref name="url"/>, as a pasted link opens it, once its history is loaded and its charts created.</summary>
+    protected IRenderedComponent<TPage> Open<TPage>(string url, int charts) where TPage : IComponent
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(url);
+        var cut = Render<TPage>();
+        cut.WaitForAssertion(() => Assert.Equal(charts, ChartCalls("create").Count), TimeSpan.FromSeconds(10));
+        return cut;
+    }
+
+    /// <summary>The same page inside a shared link: the state comes from the link, never from the URL.</summary>
+    protected IRenderedComponent<CascadingValue<ShareContext>> OpenShared<TPage>(ViewState state, int charts) where TPage : IComponent
+    {
+        var cut = Render<CascadingValue<ShareContext>>(p => p
+            .Add(c => c.Value, new ShareContext(state, "desk view"))
+            .AddChildContent<TPage>());
+        cut.WaitForAssertion(() => Assert.Equal(charts, ChartCalls("create").Count), TimeSpan.FromSeconds(10));
+        return cut;
+    }
+
+    /// <summary>
+    /// How often the page itself rendered, seen through its toolbar: a child that renders with every render of the page
+    /// (its parameters are objects), and never on its own during a tick.
+    /// </summary>
+    protected static int PageRenders(IRenderedComponent<IComponent> cut) =>
+        cut.FindComponent<FundingWeb.Components.Controls.ViewToolbar>().RenderCount;
+
+    /// <summary>A live tick: the snapshot goes into the hub and the clock moves past the page's throttle.</summary>
+    protected void Tick(MarketSnapshot snapshot)
+    {
+        Hub.Publish(_ => snapshot);
+        Time.Advance(TimeSpan.FromSeconds(1.1));
+    }
+
+    /// <summary>The spec and series a chart was created with, found by its file name (unique per chart on a page).</summary>
+    protected (ChartSpec Spec, IReadOnlyList<ChartSeries> Series) Created(string fileNameStart)
+    {
+        var call = ChartCalls("create").Last(c => c.Arguments[1] is ChartSpec { FileName: { } f } && f.StartsWith(fileNameStart, StringComparison.Ordinal));
+        return ((ChartSpec)call.Arguments[1]!, Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(call.Arguments[2]));
+    }
+
+    /// <summary>A property of the anonymous options object sent with an append (window, merge, ...).</summary>
+    protected static object? Option(object options, string name) => options.GetType().GetProperty(name)?.GetValue(options);
+
+    /// <summary>Everything sent to the chart module's append, in order: the appends and the options object.</summary>
+    protected IReadOnlyList<(IReadOnlyList<SeriesAppend> Appends, object Options)> Appended() =>
+        ChartCalls("append").Select(c => (Assert.IsAssignableFrom<IReadOnlyList<SeriesAppend>>(c.Arguments[1]), c.Arguments[2]!)).ToList();
+}

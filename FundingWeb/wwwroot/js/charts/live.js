@@ -1,0 +1,188 @@
+// Live data between full redraws. A tick adds a point or two to a few series, or moves a marker; asking the engine to
+// redraw means laying out and repainting every series (tens of ms at 12 × 2,000 points on a modest machine), then a
+// dozen animation frames. Instead the chart's axes are fixed with room to spare, the engine keeps what it drew, and what
+// changed since is drawn here, on a canvas of our own over the plot: the newest points of live lines ("tails"), the
+// newest segment of live stacked areas, and markers that move with the data (the ladder's price now). When a point leaves
+// the room (past the x headroom, outside the y range), a tail grows long, or an export needs the engine to hold
+// everything, the chart is redrawn once with all its data (a "fold", in charts.js).
+
+// Room ahead of the newest point, as a share of the x span: a year's chart folds about weekly, an hour's every minute or so.
+export const headroom = 0.025;
+// A tail this long is folded into the engine's series, so a tick never strokes more than a few thousand segments.
+export const maxTail = 600;
+
+/** What a chart's layer draws: 'lines' (live time lines), 'stack' (live stacked areas), 'markers' (moving markers only). */
+export function layerKind(spec, series) {
+  const kind = spec.kind ?? 'line';
+  const live = series.some(s => s.live);
+  if (spec.xType === 'datetime' && live && kind === 'line' && !spec.stacked && !series.some(s => s.live && s.stack)) return 'lines';
+  if (spec.xType === 'datetime' && live && kind === 'area' && spec.stacked && series.every(s => s.live)) return 'stack';
+  if (spec.liveMarkers) return 'markers';
+  return null;
+}
+
+export class LiveLayer {
+  constructor(element, chart, kind) {
+    this.chart = chart;
+    this.kind = kind;
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.canvas.dataset.layer = 'live';
+    this.canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:2';
+    element.appendChild(this.canvas);
+    this.zoom = { start: 0, end: 100 };
+    this.hidden = new Set();
+    // Markers drawn here rather than by the engine (see charts.js setMarkers).
+    this.markers = [];
+    this.size();
+  }
+
+  size() {
+    const w = this.chart.getWidth();
+    const h = this.chart.getHeight();
+    const ratio = window.devicePixelRatio || 1;
+    this.width = w;
+    this.height = h;
+    this.ratio = ratio;
+    this.canvas.width = Math.max(1, Math.round(w * ratio));
+    this.canvas.height = Math.max(1, Math.round(h * ratio));
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+  }
+
+  // The zoom window as the engine reports it (percent of the axis extent), from the inside zoom or the slider.
+  zoomed(event) {
+    const b = event?.batch?.[0] ?? event;
+    if (b && Number.isFinite(b.start) && Number.isFinite(b.end)) this.zoom = { start: b.start, end: b.end };
+  }
+
+  /** Number of points drawn here (outside the engine) across live series. */
+  tailPoints(state) {
+    return state.series.reduce((n, s) => n + (s.live && s.folded !== undefined ? Math.max(0, s.data.length - s.folded) : 0), 0);
+  }
+
+  // The plot's rectangle and the data → pixel map, from two points of the fixed extents (both axes are linear).
+  projection(state) {
+    const ext = state.extent;
+    if (!ext) return null;
+    const span = ext.x.max - ext.x.min;
+    const x0 = ext.x.min + span * this.zoom.start / 100;
+    const x1 = ext.x.min + span * this.zoom.end / 100;
+    const a = this.chart.convertToPixel({ gridIndex: 0 }, [x0, ext.y.max]);
+    const b = this.chart.convertToPixel({ gridIndex: 0 }, [x1, ext.y.min]);
+    if (!a || !b || !(x1 > x0) || !(ext.y.max > ext.y.min)) return null;
+    const kx = (b[0] - a[0]) / (x1 - x0);
+    const ky = (b[1] - a[1]) / (ext.y.min - ext.y.max);
+    return { left: a[0], top: a[1], width: b[0] - a[0], height: b[1] - a[1], px: (x) => a[0] + (x - x0) * kx, py: (y) => a[1] + (y - ext.y.max) * ky };
+  }
+
+  draw(state, colors) {
+    const g = this.canvas.getContext('2d');
+    g.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    g.clearRect(0, 0, this.width, this.height);
+    const p = this.projection(state);
+    if (!p) return;
+    g.save();
+    g.beginPath();
+    g.rect(p.left, p.top, p.width, p.height);
+    g.clip();
+    if (this.kind === 'lines') this.lines(g, state, p, colors);
+    if (this.kind === 'stack') this.stack(g, state, p, colors);
+    g.restore();
+    this.drawMarkers(g, state, p);
+  }
+
+  lines(g, state, p, colors) {
+    state.series.forEach((s, i) => {
+      if (!s.live || s.folded === undefined || this.hidden.has(s.name)) return;
+      const from = Math.max(0, s.folded - 1);
+      if (s.data.length - from < 2) return;
+      const dash = state.spec.dashArray?.[i] ?? 0;
+      g.strokeStyle = colors[i % colors.length];
+      g.lineWidth = state.spec.strokeWidth ?? 1.6;
+      g.lineJoin = 'bevel';
+      g.setLineDash(dash > 0 ? [dash, dash] : []);
+      g.beginPath();
+      let pen = false;
+      for (let j = from; j < s.data.length; j++) {
+        const q = s.data[j];
+        if (!Array.isArray(q) || q[1] === null) { pen = false; continue; }
+        if (pen) g.lineTo(p.px(q[0]), p.py(q[1])); else g.moveTo(p.px(q[0]), p.py(q[1]));
+        pen = true;
+      }
+      g.stroke();
+    });
+  }
+
+  // Stacked areas pile up by index (every series holds the same times): each newest segment is drawn as its band
+  // between the series below it and its own top, like the engine draws the rest.
+  stack(g, state, p, colors) {
+    const shown = state.series.map((s, i) => ({ s, i })).filter(({ s }) => !this.hidden.has(s.name));
+    if (shown.length === 0 || shown[0].s.folded === undefined) return;
+    const n = Math.min(...shown.map(({ s }) => s.data.length));
+    const from = Math.max(0, shown[0].s.folded - 1);
+    g.setLineDash([]);
+    g.lineWidth = state.spec.strokeWidth ?? 1;
+    for (let j = from; j + 1 < n; j++) {
+      let base0 = 0, base1 = 0;
+      const x0 = p.px(shown[0].s.data[j][0]);
+      const x1 = p.px(shown[0].s.data[j + 1][0]);
+      for (const { s, i } of shown) {
+        const top0 = base0 + (s.data[j]?.[1] ?? 0);
+        const top1 = base1 + (s.data[j + 1]?.[1] ?? 0);
+        g.globalAlpha = 0.35;
+        g.fillStyle = colors[i % colors.length];
+        g.beginPath();
+        g.moveTo(x0, p.py(base0));
+        g.lineTo(x0, p.py(top0));
+        g.lineTo(x1, p.py(top1));
+        g.lineTo(x1, p.py(base1));
+        g.closePath();
+        g.fill();
+        g.globalAlpha = 1;
+        g.strokeStyle = colors[i % colors.length];
+        g.beginPath();
+        g.moveTo(x0, p.py(top0));
+        g.lineTo(x1, p.py(top1));
+        g.stroke();
+        base0 = top0;
+        base1 = top1;
+      }
+    }
+    g.globalAlpha = 1;
+  }
+
+  // A vertical marker with its label at the top of the plot, on a panel-coloured box like the engine's marker labels.
+  drawMarkers(g, state, p) {
+    if (this.markers.length === 0) return;
+    const c = state.colors;
+    g.save();
+    g.font = `12px ${state.fontFamily}`;
+    g.textBaseline = 'middle';
+    for (const m of this.markers) {
+      const x = p.px(m.value);
+      if (!(x >= p.left && x <= p.left + p.width)) continue;
+      g.strokeStyle = m.color ?? c.muted;
+      g.lineWidth = 1;
+      g.setLineDash([4, 4]);
+      g.beginPath();
+      g.moveTo(Math.round(x) + 0.5, p.top);
+      g.lineTo(Math.round(x) + 0.5, p.top + p.height);
+      g.stroke();
+      g.setLineDash([]);
+      const w = g.measureText(m.label).width + 8;
+      const left = Math.min(x + 4, p.left + p.width - w);
+      g.fillStyle = c.panel;
+      g.strokeStyle = c.grid;
+      g.fillRect(left, p.top + 2, w, 16);
+      g.strokeRect(left + 0.5, p.top + 2.5, w - 1, 15);
+      g.fillStyle = c.muted;
+      g.fillText(m.label, left + 4, p.top + 10);
+    }
+    g.restore();
+  }
+
+  dispose() {
+    this.canvas.remove();
+  }
+}
