@@ -37,6 +37,9 @@ public static class FundingWebApp
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        // An unknown path (and the share gate's 404) renders the NotFound page with its status; Router.NotFoundPage alone
+        // covers only navigation inside a live circuit, a GET of an unknown URL would answer an empty 404.
+        app.UseStatusCodePagesWithReExecute(Components.Pages.NotFound.Path, createScopeForStatusCodePages: true);
         // Explicit, so the share gate below sees the endpoint routing chose.
         app.UseRouting();
         app.UseAuthentication();
