@@ -31,9 +31,18 @@ public sealed class AlertsPageTests : AppServicesContext
     private AlertRepository Repository => Services.GetRequiredService<AlertRepository>();
     private AlertMonitor Monitor => Services.GetRequiredService<AlertMonitor>();
 
+    private bool _started;
+
+    private async Task StartMonitorAsync()
+    {
+        if (_started) return;
+        _started = true;
+        await Monitor.StartAsync(default);
+    }
+
     private async Task<IRenderedComponent<Alerts>> OpenAsync(string url = "/alerts")
     {
-        await Monitor.StartAsync(default);
+        await StartMonitorAsync();
         Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         return Render<Alerts>();
     }
@@ -126,6 +135,8 @@ public sealed class AlertsPageTests : AppServicesContext
     [Fact]
     public async Task History_EachDeliveryState_SaidInTheGridAndLiveOnTheFeed()
     {
+        // Started first: a monitor starting later would resume the pending deliveries below and change them under the test.
+        await StartMonitorAsync();
         await Repository.UpsertRuleAsync(new VenueStaleRule { Id = "r", Name = "Lighter dark", Venue = "lighter", WebhookUrl = "https://hooks.example/x" }, default);
         var t0 = Time.GetUtcNow().ToUnixTimeMilliseconds();
         AlertTransition T(int i) => new("r", "Lighter dark", AlertRuleKind.VenueStale, i % 2 == 0 ? AlertTransitionKind.Fired : AlertTransitionKind.Cleared, i, "why " + i, "lighter", null, t0 + i * 1000);

@@ -62,4 +62,12 @@ public sealed class SharedLinksPageTests : AppServicesContext
         Assert.Equal(("Expired", false, false, true), (row.StateLabel, row.CanPause, row.CanResume, row.CanRevoke));
         Assert.Equal(("never", "1970-01-01 00:00"), (row.LastOpened, row.Expires));
     }
+
+    [Theory]
+    [InlineData("/funding", "ETH", "7d", new[] { "dydx" }, "Funding · ETH · 7d · dydx")]
+    [InlineData("/", null, "24h", new string[0], "Overview")]
+    [InlineData("/venues", null, "24h", new string[0], "Venues")]
+    [InlineData("/retired-page", "BTC", "30d", new string[0], "/retired-page · BTC · 30d")]
+    public void Describe_NamesThePageAndWhatTheLinkFixes(string path, string? asset, string range, string[] venues, string expected) =>
+        Assert.Equal(expected, ShareLinkRow.Describe(new ShareScope(path, asset, venues, range, null, null, "apr")));
 }

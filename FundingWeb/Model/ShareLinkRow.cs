@@ -19,6 +19,27 @@ public sealed record ShareLinkRow(
     public bool CanRevoke => State != ShareLinkState.Revoked;
 
     public static ShareLinkRow From(ShareLink link, long nowMs) => new(
-        link.Id, link.Label, $"{link.Scope.Path} {link.Scope.Asset} {link.Scope.RangeToken}".Trim(), ShareScopes.ViewUrl(link.Scope), link.Creator,
+        link.Id, link.Label, Describe(link.Scope), ShareScopes.ViewUrl(link.Scope), link.Creator,
         link.CreatedMs, link.LastOpenedMs, link.ExpiresMs, link.State, link.IsExpired(nowMs));
+
+    private static readonly Dictionary<string, (string Name, bool HasRange)> Pages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [FundingUrls.OverviewPath] = ("Overview", false),
+        [FundingUrls.FundingPath] = ("Funding", true),
+        [FundingUrls.OpenInterestPath] = ("Open interest", true),
+        [FundingUrls.LiquidationsPath] = ("Liquidations", true),
+        [FundingUrls.SpreadsPath] = ("Spreads", false),
+        [FundingUrls.VenuesPath] = ("Venues", false),
+    };
+
+    /// <summary>"Funding · ETH · 7d · dydx": the page by name and what the link fixes of it.</summary>
+    public static string Describe(ShareScope scope)
+    {
+        var (name, hasRange) = Pages.GetValueOrDefault(scope.Path, (scope.Path, true));
+        var parts = new List<string> { name };
+        if (!string.IsNullOrWhiteSpace(scope.Asset)) parts.Add(scope.Asset);
+        if (hasRange) parts.Add(ShareScopes.ToView(scope).Range.Label);
+        if (scope.Venues.Count > 0) parts.Add(string.Join(", ", scope.Venues));
+        return string.Join(" · ", parts);
+    }
 }
