@@ -11,6 +11,7 @@ using Xunit;
 namespace FundingWeb.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class AlertsBrowserTests(BrowserFixture browser)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
@@ -44,9 +45,9 @@ public class AlertsBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "/alerts");
         await LivePage.WaitForLiveAsync(page);
-        await page.GetByTestId("rule-kind").SelectOptionAsync(nameof(AlertRuleKind.VenueStale));
+        await MudControls.ChooseAsync(page, "rule-kind", "Venue stale or degraded");
         await page.GetByTestId("rule-name").FillAsync("Lighter dark");
-        await page.GetByTestId("rule-venue").SelectOptionAsync("lighter");
+        await MudControls.ChooseAsync(page, "rule-venue", "Lighter");
         await page.GetByTestId("rule-minutes").FillAsync("0");
         await page.GetByTestId("rule-cooldown").FillAsync("0");
         await page.GetByTestId("rule-webhook").FillAsync(receiver.BaseUrl + "/desk-hook");
@@ -67,12 +68,12 @@ public class AlertsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "firing");
 
         // The webhook: two refusals, then delivered once; the Alerts page says so without a reload.
-        var fired = page.Locator("[data-testid=alert-history] tbody tr[data-transition=fired]", new() { HasText = "Lighter dark" });
-        await Assertions.Expect(fired).ToHaveAttributeAsync("data-delivery", "delivered", new() { Timeout = (float)Deadline.TotalMilliseconds });
+        var fired = page.Locator("[data-testid=alert-history] tbody tr", new() { Has = page.Locator("[data-transition=fired]"), HasText = "Lighter dark" });
+        await Assertions.Expect(fired.GetByTestId("delivery")).ToHaveAttributeAsync("data-delivery", "delivered", new() { Timeout = (float)Deadline.TotalMilliseconds });
         await Assertions.Expect(fired.GetByTestId("delivery")).ToContainTextAsync("delivered after 3 attempts");
         var posts = received.ToArray();
         Assert.Equal([503, 503, 200], posts.Select(p => p.Status));
-        var key = await fired.GetAttributeAsync("data-event");
+        var key = await fired.Locator("[data-event]").GetAttributeAsync("data-event");
         Assert.All(posts, p => Assert.Equal(key, p.Key));
         var body = posts[^1].Body;
         Assert.Equal(key, body.GetProperty("id").GetString());
@@ -88,7 +89,6 @@ public class AlertsBrowserTests(BrowserFixture browser)
             .ToBeVisibleAsync(new() { Timeout = (float)Deadline.TotalMilliseconds });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "clear");
         await Assertions.Expect(colleague.GetByTestId("alerts-firing")).ToHaveAttributeAsync("data-count", "0");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerts-dark.png"), FullPage = true });
 
         // The rule's name opens its own history.
         var ruleId = await row.GetAttributeAsync("data-rule");
@@ -97,7 +97,11 @@ public class AlertsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("history-filter")).ToHaveTextAsync("Lighter dark");
         var history = page.Locator("[data-testid=alert-history] tbody tr");
         await Assertions.Expect(history).ToHaveCountAsync(2);
-        Assert.All(await history.AllAsync(), r => Assert.Equal(ruleId, r.GetAttributeAsync("data-rule").GetAwaiter().GetResult()));
+        Assert.All(await history.AllAsync(), r => Assert.Equal(ruleId, r.Locator("[data-rule]").GetAttributeAsync("data-rule").GetAwaiter().GetResult()));
+
+        // The page with a rule and its history, in both themes (a new browser each, so the history is read fresh).
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + "/alerts", "alerts",
+            p => Assertions.Expect(p.Locator("[data-testid=alert-history] tbody tr", new() { Has = p.Locator("[data-transition]") })).ToHaveCountAsync(2));
     }
 
     [Fact]
@@ -109,16 +113,21 @@ public class AlertsBrowserTests(BrowserFixture browser)
         await page.GotoAsync(server.BaseUrl + "/alerts");
         await LivePage.WaitForLiveAsync(page);
 
-        // Nothing typed: every missing field is named, nothing is stored.
+        // Nothing typed: every missing field is named at the field (and in the summary), nothing is stored.
         await page.GetByTestId("rule-save").ClickAsync();
         var errors = page.GetByTestId("rule-errors");
         await Assertions.Expect(errors).ToContainTextAsync("Name: give the rule a name.");
         await Assertions.Expect(errors).ToContainTextAsync("Threshold: enter a number (% APR (simple)).");
+        await Assertions.Expect(MudControls.FieldError(page, "rule-name")).ToHaveTextAsync("Name: give the rule a name.");
+        await Assertions.Expect(MudControls.FieldError(page, "rule-threshold")).ToHaveTextAsync("Threshold: enter a number (% APR (simple)).");
+        await Assertions.Expect(MudControls.FieldError(page, "rule-cooldown")).ToHaveCountAsync(0);
         await page.GetByTestId("rule-name").FillAsync("BTC hot");
         await page.GetByTestId("rule-threshold").FillAsync("50");
         await page.GetByTestId("rule-webhook").FillAsync("ftp://desk");
         await page.GetByTestId("rule-save").ClickAsync();
         await Assertions.Expect(errors).ToContainTextAsync("Webhook: an absolute http:// or https:// URL");
+        await Assertions.Expect(MudControls.FieldError(page, "rule-webhook")).ToContainTextAsync("Webhook: an absolute http:// or https:// URL");
+        await Assertions.Expect(MudControls.FieldError(page, "rule-name")).ToHaveCountAsync(0);
         Assert.Equal(0, await page.Locator("[data-testid=rules-table] tbody tr").CountAsync());
 
         // "Send test" checks a URL before anything fires: one POST marked as a test, nothing recorded.
@@ -157,7 +166,7 @@ public class AlertsBrowserTests(BrowserFixture browser)
         // Edit at the 8h basis: 0.01 % per 8h is stored as 0.0001.
         await row.GetByTestId("edit-rule").ClickAsync();
         await Assertions.Expect(page.GetByTestId("rule-name")).ToHaveValueAsync("BTC hot");
-        await page.GetByTestId("rule-basis").SelectOptionAsync("EightHour");
+        await MudControls.ChooseAsync(page, "rule-basis", "% per 8h");
         await page.GetByTestId("rule-threshold").FillAsync("0.01");
         await page.GetByTestId("rule-save").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("above 0.01 % per 8h");

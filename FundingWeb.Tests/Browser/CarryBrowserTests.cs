@@ -8,6 +8,7 @@ using Xunit;
 namespace FundingWeb.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class CarryBrowserTests(BrowserFixture browser)
 {
     [Fact]
@@ -19,7 +20,8 @@ public class CarryBrowserTests(BrowserFixture browser)
             TimeSpan.FromSeconds(30), "Hyperliquid BTC in the live snapshot");
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + "/carry?venue=hyperliquid&asset=BTC&side=long&notional=1000000&leverage=10&hours=24");
+        const string worked = "/carry?venue=hyperliquid&asset=BTC&side=long&notional=1000000&leverage=10&hours=24";
+        await page.GotoAsync(server.BaseUrl + worked);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Carry and exit risk · BTC");
 
         // Liquidation distance of a 10× long is 1/L − mmr of the market, whatever the price.
@@ -33,11 +35,12 @@ public class CarryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("carry-stress-cost")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(pays|receives) \$[\d,]+$"));
         // Hyperliquid exposes positions: the cluster line is labelled as measured.
         await Assertions.Expect(page.GetByTestId("carry-cluster")).ToContainTextAsync("Measured");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "carry-dark.png"), FullPage = true });
+        await Assertions.Expect(page.GetByTestId("carry-entry-price")).Not.ToHaveTextAsync("–");
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + worked, "carry", p => Assertions.Expect(p.GetByTestId("carry-cluster")).ToBeVisibleAsync());
 
         // The form changes the position through the URL (shareable); a short's stress uses the low tail.
         await LivePage.WaitForLiveAsync(page);
-        await page.GetByTestId("carry-side").SelectOptionAsync("short");
+        await MudControls.ChooseAsync(page, "carry-side", "Short");
         await page.GetByTestId("carry-leverage").FillAsync("4");
         await page.GetByTestId("carry-calculate").ClickAsync();
         // An in-app navigation (history.pushState): no load event, so wait for the address itself.
@@ -55,8 +58,14 @@ public class CarryBrowserTests(BrowserFixture browser)
         await page.GetByTestId("carry-leverage").FillAsync("");
         await page.GetByTestId("carry-calculate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("carry-errors")).ToContainTextAsync("Leverage: enter a number.");
+        await Assertions.Expect(MudControls.FieldError(page, "carry-leverage")).ToHaveTextAsync("Leverage: enter a number.");
+        await Assertions.Expect(MudControls.FieldError(page, "carry-notional")).ToHaveCountAsync(0);
+        // A pasted link's bad value is shown as typed, with its reason at the field, once the page is live.
         await page.GotoAsync(server.BaseUrl + $"/carry?venue=hyperliquid&asset=BTC&leverage={market.Market.MaxLeverage + 1}");
         await Assertions.Expect(page.GetByTestId("carry-errors")).ToContainTextAsync($"allows at most {market.Market.MaxLeverage:0.#}×");
+        await LivePage.WaitForLiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("carry-leverage")).ToHaveValueAsync((market.Market.MaxLeverage + 1).ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(MudControls.FieldError(page, "carry-leverage")).ToContainTextAsync($"allows at most {market.Market.MaxLeverage:0.#}×");
         await page.GotoAsync(server.BaseUrl + "/carry?venue=nowhere&asset=BTC");
         await Assertions.Expect(page.GetByTestId("carry-unavailable")).ToContainTextAsync("Venue 'nowhere' is not in the feed.");
     }

@@ -199,7 +199,20 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await page.GotoAsync(_server.BaseUrl + "/venues");
         await Assertions.Expect(page.Locator("[data-testid=venues-table] tbody tr")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-testid=venues-table] tr[data-venue=aevo]")).ToContainTextAsync("OP-stack rollup");
-        await ScreenshotAsync(page, "venues");
+        // Polls land as ticks: the row's cells change in place (the same row element), no reload.
+        await LivePage.WaitForLiveAsync(page);
+        var polls = page.Locator("[data-testid=venues-table] tr[data-venue=dydx] [data-testid=venue-polls]");
+        var first = await polls.TextContentAsync();
+        await page.EvaluateAsync("() => document.querySelector('[data-testid=venues-table] tr[data-venue=dydx]').__fwTag = 'original'");
+        await Assertions.Expect(polls).Not.ToHaveTextAsync(first!, new() { Timeout = 20_000 });
+        Assert.Equal("original", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=venues-table] tr[data-venue=dydx]').__fwTag"));
+        // Conventions: one paged grid over every market, narrowed by its search.
+        var conventions = page.Locator("[data-testid=conventions-table] tbody tr", new() { Has = page.Locator("[data-symbol]") });
+        Assert.True(await conventions.CountAsync() >= 100);
+        await page.GetByTestId("conventions-search").FillAsync("paradex");
+        await Assertions.Expect(conventions.First).ToContainTextAsync("Paradex");
+        Assert.All(await conventions.Locator("[data-venue]").AllAsync(), e => Assert.Equal("paradex", e.GetAttributeAsync("data-venue").GetAwaiter().GetResult()));
+        await BrowserScreens.BothThemesAsync(browser, _server.BaseUrl + "/venues", "venues");
     }
 
     private static async Task<List<string>> AssetsAsync(IPage page) =>

@@ -1,5 +1,9 @@
 using System.Net;
 using FundingWeb.Auth;
+using FundingWeb.Core.Live;
+using FundingWeb.Core.Sharing;
+using FundingWeb.Model;
+using Microsoft.Extensions.DependencyInjection;
 using FundingWeb.Tests.Fixtures;
 using Microsoft.Playwright;
 using Xunit;
@@ -7,6 +11,7 @@ using Xunit;
 namespace FundingWeb.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class ShareLinkBrowserTests(BrowserFixture browser)
 {
     [Fact]
@@ -27,7 +32,7 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         await owner.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-funding-history]')?.__fwChart !== undefined");
         await owner.GetByTestId("share-open").ClickAsync();
         await owner.GetByTestId("share-label").FillAsync("Desk ETH carry");
-        await owner.GetByTestId("share-form").GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        await owner.GetByTestId("share-create").ClickAsync();
         var url = await owner.GetByTestId("share-url").InputValueAsync();
         Assert.Matches(@"/s/[A-Za-z0-9_-]{43}$", url);
 
@@ -42,7 +47,6 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         await Eventually.TrueAsync(async () => await viewer.EvaluateAsync<int>(
             "() => Number(document.querySelector('[data-testid=chart-funding-history]').dataset.updates ?? '0')") >= 1,
             TimeSpan.FromSeconds(20), "a live update on the shared view");
-        await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "shared-view-dark.png"), FullPage = true });
 
         // The anonymous live connection cannot be steered to a dashboard page either.
         var prober = await browser.NewPageAsync();
@@ -61,13 +65,73 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         // The owner revokes it on the Shared links page: the open page turns into "revoked" within 5 s.
         await owner.GotoAsync(server.BaseUrl + "/shared-links");
         var row = owner.Locator("[data-testid=shared-links-table] tbody tr", new() { HasText = "Desk ETH carry" });
-        await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("ana");
-        await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "shared-links-dark.png"), FullPage = true });
+        await Assertions.Expect(row.GetByTestId("link-creator")).ToHaveTextAsync("ana");
         await row.GetByTestId("revoke-link").ClickAsync();
         await Assertions.Expect(viewer.GetByTestId("share-revoked")).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "Revoked");
+        await Assertions.Expect(row.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Revoked");
 
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SharedLinks_GridActionsReachTheOpenView_AndAPhoneSeesEveryViewWithoutSidewaysScroll()
+    {
+        await using var server = await FundingWebServer.StartAsync(["--Feed:Simulator:BackfillDays=8", "--Feed:Simulator:Acceleration=20"]);
+        var hub = server.Services.GetRequiredService<MarketHub>();
+        await Eventually.TrueAsync(() => hub.Current.Venues.Count == 6 && hub.Current.Venues.Values.All(v => v.Markets.Count > 0),
+            TimeSpan.FromSeconds(30), "all six simulated venues publishing");
+        var links = server.Services.GetRequiredService<ShareLinkService>();
+        var funding = await links.CreateAsync(new ShareScope(FundingUrls.FundingPath, "ETH", [], "7d", null, null, "8h"), "Desk ETH carry", "ana", null, default);
+        var overview = await links.CreateAsync(new ShareScope(FundingUrls.OverviewPath, null, [], "24h", null, null, "apr"), "Morning overview", "bo",
+            DateTimeOffset.UtcNow.AddDays(7), default);
+        var venues = await links.CreateAsync(new ShareScope(FundingUrls.VenuesPath, null, [], "24h", null, null, "apr"), "Venue health", "bo", null, default);
+
+        // A manager on a phone: every view fits the width; wide tables scroll inside their panel, charts fit.
+        foreach (var (created, name) in new[] { (funding, "shared-funding"), (overview, "shared-overview"), (venues, "shared-venues") })
+        {
+            var url = server.BaseUrl + ShareScopes.ShareUrl(created.Token);
+            await BrowserScreens.BothThemesAsync(browser, url, name, async phone =>
+            {
+                await Assertions.Expect(phone.GetByTestId("shared-label")).ToBeVisibleAsync();
+                if (created == funding)
+                {
+                    await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-funding-history]')?.__fwChart?.describe?.()?.seriesNames?.length > 0");
+                    var chartWidth = await phone.EvaluateAsync<double>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.describe().width");
+                    Assert.True(chartWidth <= 390, $"the chart is {chartWidth} px wide on a 390 px phone");
+                }
+                Assert.False(await BrowserScreens.ScrollsSidewaysAsync(phone), $"{name}: the page scrolls sideways at 390 px");
+            }, width: 390, height: 844);
+        }
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + ShareScopes.ShareUrl(funding.Token), "shared-funding",
+            desk => Assertions.Expect(desk.GetByTestId("shared-label")).ToBeVisibleAsync());
+
+        // The owner's grid: pause, resume and revoke reach the open view at once.
+        var viewer = await browser.NewPageAsync();
+        await viewer.GotoAsync(server.BaseUrl + ShareScopes.ShareUrl(funding.Token));
+        await LivePage.WaitForLiveAsync(viewer);
+        await Assertions.Expect(viewer.Locator("h1")).ToHaveTextAsync("Funding · ETH");
+        var admin = await browser.NewPageAsync();
+        await admin.GotoAsync(server.BaseUrl + FundingUrls.SharedLinksPath);
+        await LivePage.WaitForLiveAsync(admin);
+        var row = admin.Locator("[data-testid=shared-links-table] tbody tr", new() { HasText = "Desk ETH carry" });
+        await Assertions.Expect(row.GetByTestId("link-creator")).ToHaveTextAsync("ana");
+
+        await row.GetByTestId("pause-link").ClickAsync();
+        await Assertions.Expect(viewer.GetByTestId("share-revoked")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(row.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Paused");
+        await row.GetByTestId("resume-link").ClickAsync();
+        await Assertions.Expect(viewer.Locator("h1")).ToHaveTextAsync("Funding · ETH", new() { Timeout = 5_000 });
+        await row.GetByTestId("revoke-link").ClickAsync();
+        await Assertions.Expect(viewer.GetByTestId("share-revoked")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(row.Locator("button")).ToHaveCountAsync(0);
+
+        // The grid searches, sorts and hides columns.
+        await admin.GetByTestId("links-search").FillAsync("venue health");
+        await Assertions.Expect(admin.Locator("[data-testid=shared-links-table] tbody tr [data-link]")).ToHaveCountAsync(1);
+        await admin.GetByTestId("links-search").FillAsync("");
+        await Assertions.Expect(admin.Locator("[data-testid=shared-links-table] tbody tr [data-link]")).ToHaveCountAsync(3);
+        await BrowserScreens.BothThemesAsync(browser, server.BaseUrl + FundingUrls.SharedLinksPath, "shared-links",
+            p => Assertions.Expect(p.Locator("[data-testid=shared-links-table] tbody tr [data-link]")).ToHaveCountAsync(3));
     }
 }

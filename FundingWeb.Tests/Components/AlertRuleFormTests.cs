@@ -6,6 +6,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
+[Trait("Category", "Fast")]
 public class AlertRuleFormTests
 {
     private static AlertRuleForm Form(AlertRuleKind kind, Action<AlertRuleForm> fill)
@@ -71,25 +72,25 @@ public class AlertRuleFormTests
     }
 
     [Fact]
-    public void MissingAndBadFields_AreEachNamed_AndNoRuleIsMade()
+    public void MissingAndBadFields_AreEachNamedAtTheirField_AndNoRuleIsMade()
     {
         var (rule, errors) = Form(AlertRuleKind.LadderProximity, f => (f.Name, f.ThresholdPercent, f.MinNotionalUsd, f.WebhookUrl, f.CooldownMinutes) = (" ", -1, null, "javascript:alert(1)", -5))
             .ToRule(() => "x");
         Assert.Null(rule);
-        Assert.Contains("Name: give the rule a name.", errors);
-        Assert.Contains("Threshold: must be above zero.", errors);
-        Assert.Contains("Minimum notional: enter USD above zero.", errors);
-        Assert.Contains("Cooldown: between 0 and 10,080 minutes.", errors);
-        Assert.Contains(errors, e => e.StartsWith("Webhook:", StringComparison.Ordinal));
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.Name), "Name: give the rule a name."), errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.ThresholdPercent), "Threshold: must be above zero."), errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.MinNotionalUsd), "Minimum notional: enter USD above zero."), errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.CooldownMinutes), "Cooldown: between 0 and 10,080 minutes."), errors);
+        Assert.Contains(errors, e => e.Field == nameof(AlertRuleForm.WebhookUrl) && e.Message.StartsWith("Webhook:", StringComparison.Ordinal));
 
         (_, errors) = Form(AlertRuleKind.FundingFlip, f => f.Venue = "").ToRule(() => "x");
-        Assert.Contains("Venue: a flip is watched on one venue.", errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.Venue), "Venue: a flip is watched on one venue."), errors);
 
         (_, errors) = Form(AlertRuleKind.Composite, f => (f.Id, f.RuleIds, f.Required, f.Minutes) = ("self", ["self"], 3, 0)).ToRule(() => "x");
-        Assert.Contains("Rules: choose at least two rules.", errors);
-        Assert.Contains("How many: between 1 and the 1 rules chosen.", errors);
-        Assert.Contains("Rules: a rule cannot count itself.", errors);
-        Assert.Contains("Within (minutes): above zero.", errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.RuleIds), "Rules: choose at least two rules."), errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.Required), "How many: between 1 and the 1 rules chosen."), errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.RuleIds), "Rules: a rule cannot count itself."), errors);
+        Assert.Contains(new FieldError(nameof(AlertRuleForm.Minutes), "Within (minutes): above zero."), errors);
     }
 
     [Fact]
@@ -111,5 +112,5 @@ public class AlertRuleFormTests
     [InlineData(AlertRuleKind.VenueStale, 6.26, "6.3 min")]
     [InlineData(AlertRuleKind.Composite, 2, "2")]
     public void FormatValue_SpeaksTheKindsUnit(AlertRuleKind kind, double value, string expected) =>
-        Assert.Equal(expected, AlertRuleForm.FormatValue(kind, value));
+        Assert.Equal(expected, AlertRuleText.FormatValue(kind, value));
 }

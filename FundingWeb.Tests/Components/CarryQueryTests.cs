@@ -4,6 +4,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
+[Trait("Category", "Fast")]
 public class CarryQueryTests
 {
     [Fact]
@@ -18,7 +19,8 @@ public class CarryQueryTests
         Assert.Empty(none);
         Assert.Equal(12, withDelay.ExitDelayHours);
         Assert.EndsWith("&delay=12", withDelay.ToUrl(), StringComparison.Ordinal);
-        Assert.Equal("Exit delay (hours): '-1' is not a number from 0 to 720 (30 days).", Assert.Single(CarryQuery.Parse("dydx", "ETH", null, null, null, null, "-1").Errors));
+        Assert.Equal(new FieldError(nameof(CarryInput.Delay), "Exit delay (hours): '-1' is not a number from 0 to 720 (30 days)."),
+            Assert.Single(CarryQuery.Parse("dydx", "ETH", null, null, null, null, "-1").Errors));
     }
 
     [Fact]
@@ -30,15 +32,17 @@ public class CarryQueryTests
     }
 
     [Theory]
-    [InlineData("sideways", null, null, null, "Side: 'sideways' is neither long nor short.")]
-    [InlineData(null, "-5", null, null, "Notional (USD): '-5' is not a number above 0")]
-    [InlineData(null, null, "0.5", null, "Leverage: '0.5' is not a number from 1 to 1,000.")]
-    [InlineData(null, null, null, "NaN", "Holding time (hours): 'NaN' is not a number")]
-    [InlineData(null, null, null, "9000", "Holding time (hours): '9000' is not a number above 0 and at most 8,760")]
-    public void Parse_BadValue_IsNamedAndTheDefaultStays(string? side, string? notional, string? leverage, string? hours, string expected)
+    [InlineData("sideways", null, null, null, nameof(CarryInput.Side), "Side: 'sideways' is neither long nor short.")]
+    [InlineData(null, "-5", null, null, nameof(CarryInput.Notional), "Notional (USD): '-5' is not a number above 0")]
+    [InlineData(null, null, "0.5", null, nameof(CarryInput.Leverage), "Leverage: '0.5' is not a number from 1 to 1,000.")]
+    [InlineData(null, null, null, "NaN", nameof(CarryInput.Hours), "Holding time (hours): 'NaN' is not a number")]
+    [InlineData(null, null, null, "9000", nameof(CarryInput.Hours), "Holding time (hours): '9000' is not a number above 0 and at most 8,760")]
+    public void Parse_BadValue_IsNamedAtItsFieldAndTheDefaultStays(string? side, string? notional, string? leverage, string? hours, string field, string expected)
     {
         var (q, errors) = CarryQuery.Parse("hyperliquid", "BTC", side, notional, leverage, hours);
-        Assert.StartsWith(expected, Assert.Single(errors), StringComparison.Ordinal);
+        var error = Assert.Single(errors);
+        Assert.Equal(field, error.Field);
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal(CarryQuery.Default with { Venue = "hyperliquid" }, q);
     }
 }

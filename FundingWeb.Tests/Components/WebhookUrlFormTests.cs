@@ -4,6 +4,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
+[Trait("Category", "Fast")]
 public class WebhookUrlFormTests
 {
     [Theory]
@@ -24,7 +25,7 @@ public class WebhookUrlFormTests
         var (rule, errors) = form.ToRule(() => "id");
 
         Assert.Null(rule);
-        Assert.Contains(errors, e => e.StartsWith("Webhook:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == nameof(AlertRuleForm.WebhookUrl) && e.Message.StartsWith("Webhook:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -38,6 +38,11 @@ public static class FundingWebApp
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        // An unknown path (and the share gate's 404) renders the NotFound page with its status; Router.NotFoundPage alone
+        // covers only navigation inside a live circuit, a GET of an unknown URL would answer an empty 404. GET and HEAD
+        // only: re-executed, a POST would meet the page's antiforgery check and turn a 404 into a 400.
+        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+            page => page.UseStatusCodePagesWithReExecute(Components.Pages.NotFound.Path, createScopeForStatusCodePages: true));
         // Explicit, so the share gate below sees the endpoint routing chose.
         app.UseRouting();
         app.UseAuthentication();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FundingWeb.Core.Alerts;
 using FundingWeb.Core.Funding;
 using FundingWeb.Core.Liquidations;
@@ -13,17 +12,17 @@ namespace FundingWeb.Model;
 public sealed class AlertRuleForm
 {
     public string? Id { get; set; }
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
     public AlertRuleKind Kind { get; set; } = AlertRuleKind.FundingThreshold;
     public bool Enabled { get; set; } = true;
 
-    public string Asset { get; set; } = "BTC";
+    public string Asset { get; set => field = value ?? ""; } = "BTC";
 
     /// <summary>A venue id, or empty for any venue (required for flips).</summary>
-    public string Venue { get; set; } = "";
+    public string Venue { get; set => field = value ?? ""; } = "";
 
     /// <summary>Above/Below for thresholds, Either/ToNegative/ToPositive for flips, Either/Rise/Fall for OI, Long/Short/"" for ladders.</summary>
-    public string Direction { get; set; } = "";
+    public string Direction { get; set => field = value ?? ""; } = "";
 
     public RateBasis Basis { get; set; } = RateBasis.Apr;
 
@@ -44,7 +43,7 @@ public sealed class AlertRuleForm
 
     public double CooldownMinutes { get; set; } = 15;
 
-    public string WebhookUrl { get; set; } = "";
+    public string WebhookUrl { get; set => field = value ?? ""; } = "";
 
     /// <summary>The unit <see cref="ThresholdPercent"/> is typed in, for the label beside it.</summary>
     public string ThresholdUnit => Kind switch
@@ -90,42 +89,87 @@ public sealed class AlertRuleForm
         Direction = Directions.Count > 0 ? Directions[0].Token : "";
     }
 
-    /// <summary>The rule, or the reasons it cannot be made (each names the field).</summary>
-    public (AlertRule? Rule, IReadOnlyList<string> Errors) ToRule(Func<string> newId)
+    /// <summary>The fields this kind shows, by property name: every error <see cref="Validate"/> gives is about one of them.</summary>
+    public IReadOnlyList<string> Fields
     {
-        var errors = new List<string>();
+        get
+        {
+            var fields = new List<string> { nameof(Name), nameof(Kind) };
+            if (UsesAsset) fields.Add(nameof(Asset));
+            if (UsesVenue) fields.Add(nameof(Venue));
+            if (Directions.Count > 0) fields.Add(nameof(Direction));
+            if (UsesBasis) fields.Add(nameof(Basis));
+            if (UsesThreshold) fields.Add(nameof(ThresholdPercent));
+            if (Kind == AlertRuleKind.LadderProximity) fields.Add(nameof(MinNotionalUsd));
+            if (UsesMinutes) fields.Add(nameof(Minutes));
+            if (Kind == AlertRuleKind.Composite) fields.AddRange([nameof(RuleIds), nameof(Required)]);
+            if (UsesHysteresis) fields.Add(nameof(HysteresisPercent));
+            fields.AddRange([nameof(CooldownMinutes), nameof(WebhookUrl), nameof(Enabled)]);
+            return fields;
+        }
+    }
+
+    /// <summary>The longest window a rule may name: a year of minutes (a TimeSpan holds far more; a desk never needs it).</summary>
+    public const double MaxMinutes = 365 * 24 * 60;
+
+    /// <summary>
+    /// Why the form cannot make a rule, each tied to the field it is about; empty when it can. The one place a rule's
+    /// fields are judged: the page shows these at the fields (MudForm's model validation) and <see cref="ToRule"/> refuses on them.
+    /// Only fields the kind shows are judged, so a value left in a field the kind hides never blocks a save.
+    /// </summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        void Add(string field, string message) => errors.Add(new FieldError(field, message));
         var name = Name.Trim();
-        if (name.Length == 0) errors.Add("Name: give the rule a name.");
-        if (name.Length > 80) errors.Add("Name: at most 80 characters.");
-        if (UsesAsset && Kind != AlertRuleKind.ConventionChange && string.IsNullOrWhiteSpace(Asset)) errors.Add("Asset: choose an asset.");
-        if (Kind == AlertRuleKind.FundingFlip && string.IsNullOrWhiteSpace(Venue)) errors.Add("Venue: a flip is watched on one venue.");
-        if (UsesThreshold && ThresholdPercent is null) errors.Add($"Threshold: enter a number ({ThresholdUnit}).");
-        if (UsesThreshold && ThresholdPercent is { } t1 && !double.IsFinite(t1)) errors.Add("Threshold: not a number.");
-        if (Kind is AlertRuleKind.Spread or AlertRuleKind.OpenInterestChange or AlertRuleKind.LadderProximity && ThresholdPercent is <= 0)
-            errors.Add("Threshold: must be above zero.");
-        if (HysteresisPercent is < 0) errors.Add("Hysteresis: zero or more.");
-        if (UsesMinutes && Minutes is null) errors.Add($"{MinutesLabel}: enter a number of minutes.");
-        if (UsesMinutes && Minutes is < 0) errors.Add($"{MinutesLabel}: zero or more.");
-        if (Kind is AlertRuleKind.OpenInterestChange or AlertRuleKind.Composite or AlertRuleKind.ConventionChange && Minutes is <= 0) errors.Add($"{MinutesLabel}: above zero.");
-        if (Kind == AlertRuleKind.LadderProximity && MinNotionalUsd is not > 0) errors.Add("Minimum notional: enter USD above zero.");
+        if (name.Length == 0) Add(nameof(Name), "Name: give the rule a name.");
+        if (name.Length > 80) Add(nameof(Name), "Name: at most 80 characters.");
+        if (UsesAsset && Kind != AlertRuleKind.ConventionChange && string.IsNullOrWhiteSpace(Asset)) Add(nameof(Asset), "Asset: choose an asset.");
+        if (Kind == AlertRuleKind.FundingFlip && string.IsNullOrWhiteSpace(Venue)) Add(nameof(Venue), "Venue: a flip is watched on one venue.");
+        if (Directions.Count > 0 && Directions.All(d => d.Token != Direction)) Add(nameof(Direction), "Direction: choose one of the listed.");
+        if (UsesThreshold)
+        {
+            if (ThresholdPercent is not { } threshold) Add(nameof(ThresholdPercent), $"Threshold: enter a number ({ThresholdUnit}).");
+            else if (!double.IsFinite(threshold)) Add(nameof(ThresholdPercent), "Threshold: not a number.");
+            else if (threshold <= 0 && Kind is AlertRuleKind.Spread or AlertRuleKind.OpenInterestChange or AlertRuleKind.LadderProximity)
+                Add(nameof(ThresholdPercent), "Threshold: must be above zero.");
+        }
+        if (UsesHysteresis && HysteresisPercent is { } h && !(h >= 0 && double.IsFinite(h))) Add(nameof(HysteresisPercent), "Hysteresis: zero or more.");
+        if (UsesMinutes)
+        {
+            if (Minutes is not { } minutes) Add(nameof(Minutes), $"{MinutesLabel}: enter a number of minutes.");
+            else if (!(minutes >= 0) || minutes > MaxMinutes) Add(nameof(Minutes), $"{MinutesLabel}: zero or more, at most 525,600 (a year).");
+            else if (minutes == 0 && Kind is AlertRuleKind.OpenInterestChange or AlertRuleKind.Composite or AlertRuleKind.ConventionChange)
+                Add(nameof(Minutes), $"{MinutesLabel}: above zero.");
+        }
+        if (Kind == AlertRuleKind.LadderProximity && !(MinNotionalUsd is { } usd && usd > 0 && double.IsFinite(usd))) Add(nameof(MinNotionalUsd), "Minimum notional: enter USD above zero.");
         if (Kind == AlertRuleKind.Composite)
         {
-            if (RuleIds.Count < 2) errors.Add("Rules: choose at least two rules.");
-            if (Required < 1 || Required > RuleIds.Count) errors.Add($"How many: between 1 and the {RuleIds.Count} rules chosen.");
-            if (Id is not null && RuleIds.Contains(Id)) errors.Add("Rules: a rule cannot count itself.");
+            if (RuleIds.Count < 2) Add(nameof(RuleIds), "Rules: choose at least two rules.");
+            if (Id is not null && RuleIds.Contains(Id)) Add(nameof(RuleIds), "Rules: a rule cannot count itself.");
+            if (Required < 1 || Required > RuleIds.Count) Add(nameof(Required), $"How many: between 1 and the {RuleIds.Count} rules chosen.");
         }
-        if (!(CooldownMinutes >= 0) || CooldownMinutes > 7 * 24 * 60) errors.Add("Cooldown: between 0 and 10,080 minutes.");
+        if (!(CooldownMinutes >= 0) || CooldownMinutes > 7 * 24 * 60) Add(nameof(CooldownMinutes), "Cooldown: between 0 and 10,080 minutes.");
         var webhook = WebhookUrl.Trim();
-        if (webhook.Length > 0 && WebhookUrlProblem(webhook) is { } problem) errors.Add($"Webhook: {problem}, or empty for none.");
-        if (Directions.Count > 0 && Directions.All(d => d.Token != Direction)) errors.Add("Direction: choose one of the listed.");
+        if (webhook.Length > 0 && WebhookUrlProblem(webhook) is { } problem) Add(nameof(WebhookUrl), $"Webhook: {problem}, or empty for none.");
+        return errors;
+    }
+
+    /// <summary>The rule, or the reasons it cannot be made (<see cref="Validate"/>).</summary>
+    public (AlertRule? Rule, IReadOnlyList<FieldError> Errors) ToRule(Func<string> newId)
+    {
+        var errors = Validate();
         if (errors.Count > 0) return (null, errors);
+        var name = Name.Trim();
+        var webhook = WebhookUrl.Trim();
 
         var id = Id ?? newId();
         var asset = Asset.Trim().ToUpperInvariant();
         string? venue = string.IsNullOrWhiteSpace(Venue) ? null : Venue.Trim();
         var threshold = (ThresholdPercent ?? 0) / 100;
         var hysteresis = (HysteresisPercent ?? 0) / 100;
-        var minutes = TimeSpan.FromMinutes(Minutes ?? 0);
+        // Only the kinds that ask for minutes read them: a huge value left in the hidden field must not overflow a TimeSpan.
+        var minutes = UsesMinutes ? TimeSpan.FromMinutes(Minutes!.Value) : TimeSpan.Zero;
         AlertRule rule = Kind switch
         {
             AlertRuleKind.FundingThreshold => new FundingThresholdRule
@@ -177,14 +221,6 @@ public sealed class AlertRuleForm
         return null;
     }
 
-    /// <summary>The basis a funding rule's values are in; null for other kinds.</summary>
-    public static RateBasis? BasisOf(AlertRule? rule) => rule switch
-    {
-        FundingThresholdRule r => r.Basis,
-        FundingFlipRule r => r.Basis,
-        _ => null,
-    };
-
     /// <summary>The form showing a stored rule (for editing).</summary>
     public static AlertRuleForm From(AlertRule rule)
     {
@@ -222,40 +258,6 @@ public sealed class AlertRuleForm
         }
         return form;
     }
-
-    /// <summary>One line saying what the rule watches, in the units it was typed in.</summary>
-    public static string Describe(AlertRule rule, Func<string, string>? ruleName = null)
-    {
-        static string N(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-        static string Where(string? venue) => venue is null ? "any venue" : venue;
-        var text = rule switch
-        {
-            FundingThresholdRule r => $"{r.Asset} funding on {Where(r.Venue)} {(r.Direction == ThresholdDirection.Above ? "above" : "below")} {N(r.Threshold * 100)} {FundingBasis.Label(r.Basis)}",
-            FundingFlipRule r => $"{r.Asset} funding on {r.Venue} flips {r.Direction switch { FlipDirection.ToNegative => "positive → negative", FlipDirection.ToPositive => "negative → positive", _ => "sign" }}",
-            SpreadRule r => $"{r.Asset} widest cross-venue spread above {N(r.ThresholdApr * 100)} % APR for {N(r.MinDuration.TotalMinutes)} min",
-            OpenInterestChangeRule r => $"{r.Asset} OI on {(r.Venue ?? "all venues")} {r.Direction switch { ChangeDirection.Rise => "rises", ChangeDirection.Fall => "falls", _ => "moves" }} more than {N(r.ThresholdFraction * 100)} % over {N(r.Window.TotalMinutes)} min",
-            LadderProximityRule r => $"{r.Asset} price within {N(r.WithinFraction * 100)} % of {r.Side switch { LiquidationSide.Long => "long liquidations", LiquidationSide.Short => "short liquidations", _ => "liquidations" }} ≥ ${N(r.MinNotionalUsd / 1e6)} M on {Where(r.Venue)}",
-            VenueStaleRule r => $"{(r.Venue ?? "any venue")} stale for more than {N(r.MinStale.TotalMinutes)} min",
-            CompositeRule r => $"{r.Required} of {string.Join(", ", r.RuleIds.Select(id => ruleName?.Invoke(id) ?? id))} within {N(r.Within.TotalMinutes)} min",
-            ConventionChangeRule r => $"funding interval or unit changes on {(r.Asset ?? "any asset")} at {Where(r.Venue)} (notified for {N(r.Window.TotalMinutes)} min)",
-            _ => rule.Kind.ToString(),
-        };
-        return rule.Hysteresis > 0 && rule is not (VenueStaleRule or CompositeRule or ConventionChangeRule) ? $"{text} (hysteresis {N(rule.Hysteresis * 100)})" : text;
-    }
-
-    /// <summary>A transition's value in its kind's unit, for the history table.</summary>
-    /// <param name="basis">Funding rules: the rule's basis, printed as the unit (null prints a bare %).</param>
-    public static string FormatValue(AlertRuleKind kind, double value, RateBasis? basis = null) => kind switch
-    {
-        AlertRuleKind.FundingThreshold or AlertRuleKind.FundingFlip =>
-            string.Create(CultureInfo.InvariantCulture, $"{value * 100:+0.####;-0.####;0} {(basis is { } b ? FundingBasis.Label(b) : "%")}"),
-        AlertRuleKind.Spread => string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.##} % APR"),
-        AlertRuleKind.OpenInterestChange => string.Create(CultureInfo.InvariantCulture, $"{value * 100:+0.##;-0.##;0} %"),
-        AlertRuleKind.LadderProximity => string.Create(CultureInfo.InvariantCulture, $"${value / 1e6:0.##} M"),
-        AlertRuleKind.VenueStale => string.Create(CultureInfo.InvariantCulture, $"{value:0.#} min"),
-        AlertRuleKind.ConventionChange => string.Create(CultureInfo.InvariantCulture, $"{value:0.#} min ago"),
-        _ => value.ToString("0", CultureInfo.InvariantCulture),
-    };
 
     private static double Percent(double fraction) => Math.Round(fraction * 100, 10);
 }

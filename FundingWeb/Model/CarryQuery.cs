@@ -15,21 +15,22 @@ public sealed record CarryQuery(string? Venue, string Asset, PositionSide Side, 
 
     public static CarryQuery Default { get; } = new(null, "BTC", PositionSide.Long, 1_000_000, 5, 72);
 
-    public static (CarryQuery Query, IReadOnlyList<string> Errors) Parse(string? venue, string? asset, string? side, string? notional, string? leverage, string? hours, string? delay = null)
+    /// <summary>The query a URL (or the form, through <see cref="CarryInput"/>) asks for; each bad value is named at its <see cref="CarryInput"/> field.</summary>
+    public static (CarryQuery Query, IReadOnlyList<FieldError> Errors) Parse(string? venue, string? asset, string? side, string? notional, string? leverage, string? hours, string? delay = null)
     {
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         var q = Default with { Venue = string.IsNullOrWhiteSpace(venue) ? null : venue.Trim().ToLowerInvariant() };
         if (!string.IsNullOrWhiteSpace(asset)) q = q with { Asset = asset.Trim().ToUpperInvariant() };
         if (!string.IsNullOrWhiteSpace(side))
         {
             if (string.Equals(side, "long", StringComparison.OrdinalIgnoreCase)) q = q with { Side = PositionSide.Long };
             else if (string.Equals(side, "short", StringComparison.OrdinalIgnoreCase)) q = q with { Side = PositionSide.Short };
-            else errors.Add($"Side: '{side}' is neither long nor short.");
+            else errors.Add(new(nameof(CarryInput.Side), $"Side: '{Shown(side)}' is neither long nor short."));
         }
-        q = Number(notional, "Notional (USD)", v => v > 0 && v <= 1e12, "above 0 and at most 1,000,000,000,000", errors) is { } n ? q with { NotionalUsd = n } : q;
-        q = Number(leverage, "Leverage", v => v >= 1 && v <= 1000, "from 1 to 1,000", errors) is { } l ? q with { Leverage = l } : q;
-        q = Number(hours, "Holding time (hours)", v => v > 0 && v <= 24 * 365, "above 0 and at most 8,760 (a year)", errors) is { } h ? q with { HoldingHours = h } : q;
-        q = Number(delay, "Exit delay (hours)", v => v >= 0 && v <= 24 * 30, "from 0 to 720 (30 days)", errors) is { } d ? q with { ExitDelayHours = d } : q;
+        q = Number(notional, nameof(CarryInput.Notional), "Notional (USD)", v => v > 0 && v <= 1e12, "above 0 and at most 1,000,000,000,000", errors) is { } n ? q with { NotionalUsd = n } : q;
+        q = Number(leverage, nameof(CarryInput.Leverage), "Leverage", v => v >= 1 && v <= 1000, "from 1 to 1,000", errors) is { } l ? q with { Leverage = l } : q;
+        q = Number(hours, nameof(CarryInput.Hours), "Holding time (hours)", v => v > 0 && v <= 24 * 365, "above 0 and at most 8,760 (a year)", errors) is { } h ? q with { HoldingHours = h } : q;
+        q = Number(delay, nameof(CarryInput.Delay), "Exit delay (hours)", v => v >= 0 && v <= 24 * 30, "from 0 to 720 (30 days)", errors) is { } d ? q with { ExitDelayHours = d } : q;
         return (q, errors);
     }
 
@@ -50,11 +51,22 @@ public sealed record CarryQuery(string? Venue, string Asset, PositionSide Side, 
 
     public CarryPosition ToPosition(string venue) => new(venue, Asset, Side, NotionalUsd, Leverage, HoldingHours);
 
-    private static double? Number(string? text, string field, Func<double, bool> valid, string range, List<string> errors)
+    /// <summary>
+    /// Refused when the market names a usable cap (a venue that reports 0 or not a number has none to check against).
+    /// </summary>
+    public static FieldError? LeverageAboveCap(double leverage, double maxLeverage, string symbol, string venueName) =>
+        maxLeverage >= 1 && double.IsFinite(maxLeverage) && leverage > maxLeverage
+            ? new(nameof(CarryInput.Leverage), string.Create(CultureInfo.InvariantCulture, $"Leverage: {symbol} allows at most {maxLeverage:0.#}× on {venueName}."))
+            : null;
+
+    private static double? Number(string? text, string field, string label, Func<double, bool> valid, string range, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && valid(v)) return v;
-        errors.Add($"{field}: '{text}' is not a number {range}.");
+        errors.Add(new(field, $"{label}: '{Shown(text)}' is not a number {range}."));
         return null;
     }
+
+    /// <summary>A typed value quoted back in an error, cut short: a pasted URL can carry kilobytes in one parameter.</summary>
+    private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

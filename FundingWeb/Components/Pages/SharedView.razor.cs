@@ -20,6 +20,9 @@ public partial class SharedView
         [FundingUrls.VenuesPath] = typeof(Venues),
     };
 
+    /// <summary>The pages a link can show, by path.</summary>
+    public static IReadOnlyCollection<string> SharedPaths => Pages.Keys;
+
     private ShareContext? _context;
     private Type? _page;
     private bool _resolved;
