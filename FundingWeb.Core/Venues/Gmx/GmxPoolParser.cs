@@ -13,6 +13,7 @@ namespace FundingWeb.Core.Venues.Gmx;
 public static class GmxPoolParser
 {
     private const double Fixed = 1e30;
+    private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
     public static (IReadOnlyList<PoolState> Pools, IReadOnlyList<MarketError> Errors) Parse(JsonElement root, long fetchedAtMs, string source)
     {
@@ -41,6 +42,9 @@ public static class GmxPoolParser
     {
         if (item.ValueKind != JsonValueKind.Object) throw new FormatException("a market is not an object");
         var name = JsonNumbers.RequiredString(item, "name");
+        // Swap-only pools have no index token and no positions: nothing to price an impact for.
+        if (item.TryGetProperty("indexToken", out var index) && index.ValueKind == JsonValueKind.String
+            && string.Equals(index.GetString(), ZeroAddress, StringComparison.OrdinalIgnoreCase)) return null;
         if (item.TryGetProperty("isListed", out var listed) && listed.ValueKind == JsonValueKind.False) return null;
         if (item.TryGetProperty("isDisabled", out var disabled) && disabled.ValueKind == JsonValueKind.True) return null;
         var longOi = NonNegative(JsonNumbers.RequiredDouble(item, "openInterestLong") / Fixed, "openInterestLong");
