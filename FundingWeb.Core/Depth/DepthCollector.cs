@@ -67,7 +67,8 @@ public sealed class DepthCollector(
         if (repository is not null && rows.Count > 0) await repository.InsertAsync(rows, cancellationToken).ConfigureAwait(false);
         var errors = batch.Errors.Select(e => $"{e.Symbol}: {e.Reason}").ToList();
         var read = batch.Books.Count + batch.Pools.Count(p => wanted.Contains(p.Symbol));
-        return Save(Status(read > 0 || batch.Attempted.Count == 0 ? now : null, read == 0 && errors.Count > 0 ? "no book readable this round" : null, read, errors));
+        var error = batch.VenueError ?? (read == 0 && errors.Count > 0 ? "no book readable this round" : null);
+        return Save(Status(read > 0 ? now : null, error, read, errors));
     }
 
     private bool Due(string symbol, long atMs)

@@ -53,16 +53,37 @@ public sealed class DydxDepthSourceTests : IAsyncLifetime
         Assert.Contains("price is not a positive number", batch.Errors.Single(e => e.Symbol == "SOL-USD").Reason);
     }
 
+    [Fact]
+    public async Task ReadAsync_RateLimited_ThrowsForTheWholeRound()
+    {
+        _replay.Server.SetFault("/dydx", VenueFault.RateLimited);
+
+        await Assert.ThrowsAsync<VenueRateLimitedException>(() => Source().ReadAsync([DepthReplay.Market(VenueIds.Dydx, "BTC-USD", "BTC")], 3, CancellationToken.None));
+    }
+
     [Theory]
-    [InlineData(VenueFault.RateLimited, "rate limited")]
     [InlineData(VenueFault.ServerError, "HTTP 500")]
     [InlineData(VenueFault.MalformedJson, "malformed JSON")]
-    public async Task ReadAsync_VenueFails_ThrowsForTheWholeRound(VenueFault fault, string reason)
+    public async Task ReadAsync_VenueDown_StopsAfterTwoFailuresInARowAndSaysWhy(VenueFault fault, string reason)
     {
         _replay.Server.SetFault("/dydx", fault);
+        var markets = new[] { "BTC-USD", "ETH-USD", "SOL-USD" }.Select(s => DepthReplay.Market(VenueIds.Dydx, s, s[..3])).ToList();
 
-        var ex = await Assert.ThrowsAnyAsync<VenueException>(() => Source().ReadAsync([DepthReplay.Market(VenueIds.Dydx, "BTC-USD", "BTC")], 3, CancellationToken.None));
+        var batch = await Source().ReadAsync(markets, 10, CancellationToken.None);
 
-        Assert.Contains(reason, ex.Message);
+        Assert.Equal(["BTC-USD", "ETH-USD"], batch.Attempted);
+        Assert.Contains(reason, batch.VenueError);
+        Assert.Empty(batch.Books);
+    }
+
+    [Fact]
+    public async Task ReadAsync_OneMarketUnknownToTheVenue_TheOthersStillRead()
+    {
+        var batch = await Source().ReadAsync(
+            [DepthReplay.Market(VenueIds.Dydx, "GONE-USD", "GONE"), DepthReplay.Market(VenueIds.Dydx, "BTC-USD", "BTC")], 10, CancellationToken.None);
+
+        Assert.Equal("BTC-USD", Assert.Single(batch.Books).Symbol);
+        Assert.Contains("HTTP 404", Assert.Single(batch.Errors).Reason);
+        Assert.Null(batch.VenueError);
     }
 }
