@@ -42,7 +42,11 @@ public sealed class LiveVenueWorld : IAsyncDisposable
     public FundingWebServer App { get; }
 
     /// <param name="extraArgs">More command-line overrides, after the defaults (so they win).</param>
-    public static async Task<LiveVenueWorld> StartAsync(params string[] extraArgs)
+    public static Task<LiveVenueWorld> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <param name="configure">The app builder seam (services a test adds before the app is built).</param>
+    /// <param name="extraArgs">More command-line overrides, after the defaults (so they win).</param>
+    public static async Task<LiveVenueWorld> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, params string[] extraArgs)
     {
         var venues = await LoopbackVenueServer.StartAsync();
         HyperliquidReplay.Map(venues, Prefixes[VenueIds.Hyperliquid]);
@@ -65,7 +69,7 @@ public sealed class LiveVenueWorld : IAsyncDisposable
         args.AddRange(extraArgs);
         try
         {
-            return new LiveVenueWorld(venues, await FundingWebServer.StartAsync([.. args]));
+            return new LiveVenueWorld(venues, await FundingWebServer.StartAsync([.. args], configure));
         }
         catch
         {
