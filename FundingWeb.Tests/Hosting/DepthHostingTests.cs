@@ -8,15 +8,14 @@ using Xunit;
 
 namespace FundingWeb.Tests.Hosting;
 
-/// <summary>The app with <c>AddFundingDepth</c> on the simulator: books polled, bands stored, one slippage service answering.</summary>
+/// <summary>The app (depth is part of it) on the simulator: books polled, bands stored, one slippage service answering.</summary>
 public sealed class DepthHostingTests
 {
     [Fact]
-    public async Task AddFundingDepth_Simulator_BooksWalkedBandsStoredAndGmxModelled()
+    public async Task Simulator_Depth_BooksWalkedBandsStoredAndGmxModelled()
     {
         await using var server = await FundingWebServer.StartAsync(
-            ["--Depth:PollInterval=00:00:00.200", "--Depth:StoreInterval=00:00:00", "--Depth:RequestsPerMinute:hyperliquid=600"],
-            builder => builder.Services.AddFundingDepth(builder.Configuration));
+            ["--Depth:PollInterval=00:00:00.200", "--Depth:StoreInterval=00:00:00", "--Depth:RequestsPerMinute:hyperliquid=600"]);
         var slippage = server.Services.GetRequiredService<SlippageService>();
         server.Services.GetRequiredService<DepthInterest>().Touch(null, "BTC");
 

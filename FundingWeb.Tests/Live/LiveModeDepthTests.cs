@@ -10,15 +10,15 @@ using Xunit;
 namespace FundingWeb.Tests.Live;
 
 /// <summary>
-/// The app in Live mode with <c>AddFundingDepth</c> against the loopback venues: each venue's depth on its own budget next to its
+/// The app in Live mode against the loopback venues: each venue's depth on its own budget next to its
 /// funding poll, books walked, GMX modelled, and a venue whose funding poll takes the whole limit left without depth, saying so.
 /// </summary>
 public sealed class LiveModeDepthTests
 {
     [Fact]
-    public async Task AddFundingDepth_LiveVenues_BudgetsHeldBooksWalkedPoolsModelled()
+    public async Task LiveMode_Depth_BudgetsHeldBooksWalkedPoolsModelled()
     {
-        await using var world = await LiveVenueWorld.StartAsync(builder => builder.Services.AddFundingDepth(builder.Configuration),
+        await using var world = await LiveVenueWorld.StartAsync(
             "--Depth:PollInterval=00:00:00.300", "--Depth:StoreInterval=00:00:00", "--Venues:dydx:RequestsPerMinute=60");
         world.Venues.MapJson("GET", LiveVenueWorld.Prefixes[VenueIds.Dydx] + "/orderbooks/perpetualMarket/BTC-USD", FixtureFiles.Read("dydx", "orderbook-BTC-USD.json"));
         var slippage = world.App.Services.GetRequiredService<SlippageService>();

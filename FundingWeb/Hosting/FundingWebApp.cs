@@ -21,6 +21,7 @@ public static class FundingWebApp
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddFundingCore(builder.Configuration);
         builder.Services.AddFundingPolling(builder.Configuration);
+        builder.Services.AddFundingDepth(builder.Configuration);
         builder.Services.AddFundingUi();
         builder.Services.AddFundingAuth(builder.Configuration);
         builder.Services.AddFundingForwardedHeaders(builder.Configuration);
