@@ -1,3 +1,4 @@
+using FundingWeb.Core.Cluster;
 using Microsoft.Extensions.Logging;
 
 namespace FundingWeb.Core.Sharing;
@@ -5,12 +6,27 @@ namespace FundingWeb.Core.Sharing;
 /// <summary>
 /// Creates, resolves and closes share links. Tokens exist in clear only in the value returned by
 /// <see cref="CreateAsync"/> and in the request that presents one; they are never stored or logged (logs name the id).
-/// Open share pages <see cref="Subscribe"/> and re-resolve on a change, so pause and revoke reach them at once.
+/// Open share pages <see cref="Subscribe"/> and re-resolve on a change, so pause and revoke reach them at once, on this
+/// node and (through the database, <see cref="ClusterChannel"/>) on every other.
 /// </summary>
-public sealed class ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger)
+public sealed class ShareLinkService
 {
     private readonly object _lock = new();
     private readonly List<Action> _subscribers = [];
+    private readonly ShareLinkRepository repository;
+    private readonly TimeProvider time;
+    private readonly ILogger<ShareLinkService> logger;
+
+    public ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger, ClusterChannel? channel = null)
+    {
+        this.repository = repository;
+        this.time = time;
+        this.logger = logger;
+        if (channel is null) return;
+        channel.Received += m => { if (m.Kind == ClusterMessage.Share) NotifySubscribers(); };
+        // Messages missed while the listener was away: every open page re-resolves (cheap, and only after a reconnect).
+        channel.Resync += NotifySubscribers;
+    }
 
     public async Task<CreatedShareLink> CreateAsync(ShareScope scope, string label, string creator, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
@@ -59,6 +75,12 @@ public sealed class ShareLinkService(ShareLinkRepository repository, TimeProvide
         var changed = await repository.SetStateAsync(id, state, cancellationToken).ConfigureAwait(false);
         if (!changed) return false;
         logger.LogInformation("Share link {Id} is now {State}", id, state);
+        NotifySubscribers();
+        return true;
+    }
+
+    private void NotifySubscribers()
+    {
         Action[] subscribers;
         lock (_lock) subscribers = [.. _subscribers];
         foreach (var subscriber in subscribers)
@@ -67,7 +89,6 @@ public sealed class ShareLinkService(ShareLinkRepository repository, TimeProvide
             try { subscriber(); }
             catch (Exception ex) { logger.LogError(ex, "A share link subscriber failed"); }
         }
-        return true;
     }
 
     private sealed class Subscription(Action dispose) : IDisposable
