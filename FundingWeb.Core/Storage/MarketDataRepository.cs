@@ -19,6 +19,7 @@ public sealed partial class MarketDataRepository
 {
     private readonly DbConnectionFactory _factory;
     private readonly LiveStateWriter? _live;
+    private readonly bool _bulk;
     private readonly string _insertLiquidation;
     private readonly string _insertHistoryOpenInterest;
     private readonly string _insertConventionChange;
@@ -28,6 +29,7 @@ public sealed partial class MarketDataRepository
     {
         _factory = factory;
         var d = factory.Dialect;
+        _bulk = d.IsPostgres;
         _live = d.SharesLiveState ? new LiveStateWriter(d, node ?? Environment.MachineName) : null;
         _insertLiquidation = $"""
             {d.InsertOrIgnore} INTO liquidation (venue, id, symbol, ts_ms, side, price, size_base, notional_usd, kind)
@@ -61,9 +63,18 @@ public sealed partial class MarketDataRepository
         {
             UpsertVenue(connection, transaction, venue);
             UpsertMarkets(connection, transaction, poll.Markets, poll.FetchedAtMs);
-            UpsertFunding(connection, transaction, funding);
-            UpsertOpenInterest(connection, transaction, venue.Id, poll.OpenInterest);
-            UpsertPrices(connection, transaction, venue.Id, poll.Prices);
+            if (_bulk)
+            {
+                PostgresBulk.UpsertFunding(connection, transaction, funding);
+                PostgresBulk.UpsertOpenInterest(connection, transaction, venue.Id, poll.OpenInterest, keepExisting: false);
+                PostgresBulk.UpsertPrices(connection, transaction, venue.Id, poll.Prices);
+            }
+            else
+            {
+                UpsertFunding(connection, transaction, funding);
+                UpsertOpenInterest(connection, transaction, venue.Id, poll.OpenInterest);
+                UpsertPrices(connection, transaction, venue.Id, poll.Prices);
+            }
             UpsertLiquidations(connection, transaction, venue.Id, poll.Liquidations);
             UpsertStatus(connection, transaction, status);
             UpsertConventions(connection, transaction, conventions);
@@ -79,6 +90,11 @@ public sealed partial class MarketDataRepository
         _factory.WriteAsync((connection, transaction) =>
         {
             UpsertVenue(connection, transaction, venue);
+            if (_bulk)
+            {
+                return PostgresBulk.InsertFundingHistory(connection, transaction, funding)
+                    + PostgresBulk.UpsertOpenInterest(connection, transaction, venue.Id, openInterest, keepExisting: true);
+            }
             var n = connection.Execute(
                 """
                 INSERT INTO funding (venue, symbol, kind, leg, ts_ms, rate_raw, interval_hours, unit, rate_1h, origin, check_rate_1h, implausible)
