@@ -55,11 +55,25 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
         await Eventually.TrueAsync(() => Task.FromResult(Leases(factory).All(l => l.Node == "pa") && Leases(factory).Count == Venues.Length + 1
             && LiveVenues(factory, "pa", 0) == Venues.Length), TimeSpan.FromSeconds(90), "the first poller to lead every venue and alerts and to have polled each");
         using var standby = await NodeProcess.StartAsync("pb", poller);
+        // The standby tries every lease and waits (its seven sessions sit on the lock try).
+        await Eventually.TrueAsync(() => Task.FromResult(Scalar(factory,
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_try_advisory_lock%'") >= Venues.Length + 1),
+            TimeSpan.FromSeconds(60), "the standby to stand by for every lease");
+        // The rule fired once, from the first poller.
+        await Eventually.TrueAsync(() => received.Keys.Any(k => k.StartsWith("always:fired:", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the first webhook");
+
+        // Killed while its 30-day backfill is still running: the standby must finish it.
+        var settledAtKill = Scalar(factory, "SELECT COUNT(*) FROM funding WHERE kind = 1");
+        var killedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        leader.Kill9();
+        await Eventually.TrueAsync(() => Task.FromResult(Leases(factory).Count(l => l.Node == "pb") == Venues.Length + 1 && LiveVenues(factory, "pb", killedAtMs) == Venues.Length),
+            TimeSpan.FromSeconds(15), "the standby to take every lease and poll every venue");
+
         using var web1 = await NodeProcess.StartAsync("w1", [.. common, "--Role=Web"]);
         using var web2 = await NodeProcess.StartAsync("w2", [.. common, "--Role=Web"]);
         using var nginx = await NginxProxy.StartAsync(web1.Address, web2.Address);
 
-        // Live values on pages served by each web node, through nginx (the cookie pins a browser to a node).
+        // Live values (the standby's polls) on pages served by each web node, through nginx (the cookie pins a browser to a node).
         var onW1 = await PinnedPageAsync("w1", nginx);
         var onW2 = await PinnedPageAsync("w2", nginx);
         await SeesLiveValuesAsync(onW1, nginx, "w1");
@@ -76,23 +90,10 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
         var sharedOnW2 = await OpenSharedAsync(onW2, shareUrl, "w2");
         var sharedOnW1 = await OpenSharedAsync(await onW1.Context.NewPageAsync(), shareUrl, "w1");
         await onW1.GotoAsync(nginx.BaseUrl + "/shared-links");
+        await LivePage.WaitForLiveAsync(onW1);
         await onW1.Locator("tr[data-state=Active]").GetByTestId("revoke-link").First.ClickAsync();
         await Assertions.Expect(sharedOnW1.GetByTestId("share-revoked")).ToBeVisibleAsync();
         await Assertions.Expect(sharedOnW2.GetByTestId("share-revoked")).ToBeVisibleAsync();
-
-        // The rule fired once, from the first poller.
-        await Eventually.TrueAsync(() => received.Keys.Any(k => k.StartsWith("always:fired:", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the first webhook");
-        var settledAtKill = Scalar(factory, "SELECT COUNT(*) FROM funding WHERE kind = 1");
-
-        var killedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        leader.Kill9();
-        await Eventually.TrueAsync(() => Task.FromResult(Leases(factory).Count(l => l.Node == "pb") == Venues.Length + 1 && LiveVenues(factory, "pb", killedAtMs) == Venues.Length),
-            TimeSpan.FromSeconds(15), "the standby to take every lease and poll every venue");
-
-        // Both web nodes keep pushing: now the standby's polls.
-        var pages = await Task.WhenAll(PinnedPageAsync("w1", nginx), PinnedPageAsync("w2", nginx));
-        await SeesLiveValuesAsync(pages[0], nginx, "w1");
-        await SeesLiveValuesAsync(pages[1], nginx, "w2");
 
         // Settled history has no hole once the standby's backfill ran (the first poller was killed in the middle of its own).
         var lastHour = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / HourMs * HourMs;
