@@ -2,7 +2,7 @@ using FundingWeb.Bench;
 
 // Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick] [--no-browser] [--browser-only]
 // [--postgres "Host=…;Username=…;Database=postgres"] (ingest and the Funding page also on PostgreSQL: a scratch database
-// is created there and dropped; scripts/bench-postgres.sh starts a throwaway server for it) [--storage-only].
+// is created there and dropped; scripts/bench-postgres.sh starts a throwaway server for it) [--storage-only] [--ingest-only].
 var quick = args.Contains("--quick");
 var postgresAt = Array.IndexOf(args, "--postgres");
 var postgres = postgresAt >= 0 && postgresAt + 1 < args.Length ? args[postgresAt + 1] : null;
@@ -12,9 +12,10 @@ if (args.Contains("--browser-only"))
     await BrowserBenchmark.RunAsync(quick);
     return;
 }
-if (args.Contains("--storage-only"))
+if (args.Contains("--storage-only") || args.Contains("--ingest-only"))
 {
     await IngestBenchmark.RunAsync(quick, postgres);
+    if (args.Contains("--ingest-only")) return;
     await FundingPageBenchmark.RunAsync(quick, postgres);
     return;
 }
