@@ -275,7 +275,7 @@ public sealed partial class AlertMonitor(
         Task[] pending;
         lock (_deliveries) pending = [.. _deliveries];
         await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _leadLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAny(_leadLoop, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
     }
 
     private int _disposed;

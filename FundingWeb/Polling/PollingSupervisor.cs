@@ -98,6 +98,7 @@ public sealed class PollingSupervisor(VenueClientCatalog catalog, VenueIngestor 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_terms).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Like a BackgroundService: the host's shutdown deadline ends the wait, it is not an error of this service.
+        await Task.WhenAny(Task.WhenAll(_terms), Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
     }
 }
