@@ -7,19 +7,26 @@ using FundingWeb.Model;
 namespace FundingWeb.Bench;
 
 /// <summary>
-/// The Funding page for one asset, 1 year × all venues, with a full year of simulated hourly history in a real SQLite
-/// file: the two history reads plus building every chart (history, term structure, realised vs quoted), as on load.
+/// The Funding page for one asset, 1 year × all venues, with a full year of simulated hourly history in a real database
+/// (SQLite, and PostgreSQL with --postgres; the same seed, so the same rows): the two history reads plus building every
+/// chart (history, term structure, realised vs quoted), as on load.
 /// </summary>
 public static class FundingPageBenchmark
 {
-    public static async Task RunAsync(bool quick)
+    public static async Task RunAsync(bool quick, string? postgres = null)
     {
-        using var db = new BenchDatabase();
+        await RunAsync(quick, BenchDatabase.Create(null));
+        if (postgres is not null) await RunAsync(quick, BenchDatabase.Create(postgres));
+    }
+
+    private static async Task RunAsync(bool quick, BenchDatabase database)
+    {
+        using var db = database;
         var world = new SimulatedWorld(new SimulatorOptions { Seed = 11, BackfillDays = 366, CongestionEveryHours = 0 }, TimeProvider.System);
         var fill = Stopwatch.StartNew();
         var (_, rows) = await SimulatedStart.RunAsync(db, world, 366, m => !quick || m.BaseAsset is "BTC" or "ETH");
         Console.WriteLine();
-        Console.WriteLine($"Funding page, 1 year × all venues ({(quick ? "BTC and ETH" : "every market")} backfilled: {rows:N0} rows in {fill.Elapsed.TotalSeconds:0.0} s, file {db.SizeBytes / 1024d / 1024:0} MiB)");
+        Console.WriteLine($"Funding page on {db.Engine}, 1 year × all venues ({(quick ? "BTC and ETH" : "every market")} backfilled: {rows:N0} rows in {fill.Elapsed.TotalSeconds:0.0} s, {(db.Factory.Dialect.IsPostgres ? "database" : "file")} {db.SizeBytes / 1024d / 1024:0} MiB)");
 
         var queries = new HistoryQueries(db.Factory);
         var names = world.Venues.ToDictionary(v => v.Info.Id, v => v.Info.Name);
@@ -40,7 +47,7 @@ public static class FundingPageBenchmark
             points = model.History.Sum(s => s.Data.Count) + model.Slippage.Sum(s => s.Data.Count);
             if (i == 0) Console.WriteLine($"  rows read: {settled.Count:N0} settled + {quoted.Count:N0} quoted from {settled.Select(p => p.Venue).Distinct().Count()} venues; points sent to the browser: {points:N0} (≤ 2,000 per series)");
         }
-        Console.WriteLine($"  SQLite reads      {Stats.Summary(readMs)}");
+        Console.WriteLine($"  {db.Engine} reads {Stats.Summary(readMs)}");
         Console.WriteLine($"  reads + all charts {Stats.Summary(timings)}  (budget: under 1 s)");
     }
 }

@@ -10,14 +10,21 @@ using Microsoft.Extensions.Options;
 namespace FundingWeb.Bench;
 
 /// <summary>
-/// Ingest into a real SQLite file: full poll batches of the six simulated venues through the production path
-/// (normalise → one transaction per venue per poll → publish), then a 30-day history backfill.
+/// Ingest into a real database: full poll batches of the six simulated venues through the production path
+/// (normalise → one transaction per venue per poll → publish), then a 30-day history backfill. The same seed, so the
+/// same rows, on each engine given (SQLite always; PostgreSQL with --postgres).
 /// </summary>
 public static class IngestBenchmark
 {
-    public static async Task RunAsync(bool quick)
+    public static async Task RunAsync(bool quick, string? postgres = null)
     {
-        using var db = new BenchDatabase();
+        await RunAsync(quick, BenchDatabase.Create(null));
+        if (postgres is not null) await RunAsync(quick, BenchDatabase.Create(postgres));
+    }
+
+    private static async Task RunAsync(bool quick, BenchDatabase database)
+    {
+        using var db = database;
         var repository = new MarketDataRepository(db.Factory);
         var hub = new MarketHub(Options.Create(new LiveOptions()), TimeProvider.System);
         var ingestor = new VenueIngestor(repository, hub, TimeProvider.System);
@@ -54,7 +61,9 @@ public static class IngestBenchmark
         }
         var writeSeconds = perPollMs.Sum() / 1000;
         Console.WriteLine();
-        Console.WriteLine("Ingest (poll batches, one transaction per venue per poll, real SQLite file, WAL)");
+        Console.WriteLine(db.Factory.Dialect.IsPostgres
+            ? "Ingest (poll batches, one transaction per venue per poll, PostgreSQL on loopback, live state + NOTIFY included)"
+            : "Ingest (poll batches, one transaction per venue per poll, real SQLite file, WAL)");
         Console.WriteLine($"  {rounds} rounds × {clients.Count} venues = {perPollMs.Count} polls, {rows:N0} rows");
         Console.WriteLine($"  throughput {rows / writeSeconds:N0} rows/s (write path only) · wall {total.Elapsed.TotalSeconds:0.0} s incl. simulation");
         Console.WriteLine($"  per-poll ingest latency {Stats.Summary(perPollMs)}");

@@ -1,7 +1,11 @@
 using FundingWeb.Bench;
 
 // Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick] [--no-browser] [--browser-only] [--freshness-only]
+// [--postgres "Host=…;Username=…;Database=postgres"] (ingest and the Funding page also on PostgreSQL: a scratch database
+// is created there and dropped; scripts/bench-postgres.sh starts a throwaway server for it) [--storage-only] [--ingest-only].
 var quick = args.Contains("--quick");
+var postgresAt = Array.IndexOf(args, "--postgres");
+var postgres = postgresAt >= 0 && postgresAt + 1 < args.Length ? args[postgresAt + 1] : null;
 Console.WriteLine($"FundingWeb benchmarks · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " · quick" : "")}");
 if (args.Contains("--browser-only"))
 {
@@ -13,9 +17,16 @@ if (args.Contains("--freshness-only"))
     await FreshnessBenchmark.RunAsync(quick);
     return;
 }
-await IngestBenchmark.RunAsync(quick);
+if (args.Contains("--storage-only") || args.Contains("--ingest-only"))
+{
+    await IngestBenchmark.RunAsync(quick, postgres);
+    if (args.Contains("--ingest-only")) return;
+    await FundingPageBenchmark.RunAsync(quick, postgres);
+    return;
+}
+await IngestBenchmark.RunAsync(quick, postgres);
 await PublishLatencyBenchmark.RunAsync(quick);
-await FundingPageBenchmark.RunAsync(quick);
+await FundingPageBenchmark.RunAsync(quick, postgres);
 await AlertsAndCarryBenchmark.RunAsync(quick);
 if (!args.Contains("--no-browser"))
 {

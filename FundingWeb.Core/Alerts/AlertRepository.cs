@@ -1,17 +1,22 @@
 using Dapper;
+using FundingWeb.Core.Cluster;
 using FundingWeb.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FundingWeb.Core.Alerts;
 
 /// <summary>
 /// Alert rules, their evaluation state, history and webhook deliveries. Same discipline as the market data: one
-/// writer at a time through <see cref="_writeGate"/>, one transaction per write. Pass the market repository's gate
-/// to share one writer across both (SQLite has one anyway; a shared gate avoids waiting on busy_timeout).
+/// transaction per write, through the factory (which queues writers where the engine has only one). Each write also
+/// tells the other nodes (<see cref="ClusterChannel"/>, in the same transaction): a rule edit reaches the alert leader,
+/// a transition or a delivery's progress reaches every node's pages.
 /// </summary>
-public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvider time, SemaphoreSlim? writeGate = null)
+public sealed partial class AlertRepository(DbConnectionFactory factory, TimeProvider time, ClusterChannel? channel = null)
 {
-    private readonly SemaphoreSlim _writeGate = writeGate ?? new SemaphoreSlim(1, 1);
+    private readonly string _insertEvent = $"""
+        {factory.Dialect.InsertOrIgnore} INTO alert_event (event_key, rule_id, rule_name, kind, transition, value, reason, venue, asset, ts_ms)
+        VALUES (@Key, @RuleId, @RuleName, @Kind, @Transition, @Value, @Reason, @Venue, @Asset, @TimeMs) {factory.Dialect.OnConflictIgnore}
+        """;
 
     /// <summary>Inserts or replaces a rule by id. Its state is kept; the evaluator resets it if the definition changed.</summary>
     public Task UpsertRuleAsync(AlertRule rule, CancellationToken cancellationToken) =>
@@ -25,15 +30,19 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, enabled = excluded.enabled,
                     definition = excluded.definition, updated_ms = excluded.updated_ms
                 """,
-                new { rule.Id, rule.Name, Kind = AlertRuleKinds.Token(rule.Kind), rule.Enabled, Definition = AlertRuleJson.Serialize(rule), Now = now },
+                new { rule.Id, rule.Name, Kind = AlertRuleKinds.Token(rule.Kind), Enabled = rule.Enabled ? 1L : 0L, Definition = AlertRuleJson.Serialize(rule), Now = now },
                 transaction);
+            channel?.Send(connection, transaction, ClusterMessage.Rules);
             return 0;
         });
 
     /// <summary>Deletes a rule and its state; its history stays.</summary>
     public async Task<bool> DeleteRuleAsync(string id, CancellationToken cancellationToken) =>
         await WriteAsync(cancellationToken, (connection, transaction) =>
-            connection.Execute("DELETE FROM alert_rule WHERE id = @id", new { id }, transaction)).ConfigureAwait(false) > 0;
+        {
+            channel?.Send(connection, transaction, ClusterMessage.Rules);
+            return connection.Execute("DELETE FROM alert_rule WHERE id = @id", new { id }, transaction);
+        }).ConfigureAwait(false) > 0;
 
     /// <summary>Every rule, oldest first.</summary>
     public async Task<IReadOnlyList<AlertRule>> GetRulesAsync(CancellationToken cancellationToken)
@@ -54,17 +63,16 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
 
     /// <summary>
     /// One evaluation's outcome in one transaction: its transitions into the history (a key already recorded is
-    /// ignored) and the states that changed. States of rules deleted meanwhile are skipped.
+    /// ignored) and the states that changed. States of rules deleted meanwhile are skipped. <paramref name="deliveries"/>
+    /// are the webhooks these transitions owe, recorded pending in the same transaction: a node that dies right after
+    /// leaves them for the next leader instead of losing them.
     /// </summary>
-    public Task RecordAsync(IReadOnlyList<AlertTransition> transitions, IReadOnlyList<AlertRuleState> states, CancellationToken cancellationToken) =>
+    public Task RecordAsync(IReadOnlyList<AlertTransition> transitions, IReadOnlyList<AlertRuleState> states, CancellationToken cancellationToken,
+        IReadOnlyList<WebhookDelivery>? deliveries = null) =>
         WriteAsync(cancellationToken, (connection, transaction) =>
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            connection.Execute(
-                """
-                INSERT OR IGNORE INTO alert_event (event_key, rule_id, rule_name, kind, transition, value, reason, venue, asset, ts_ms)
-                VALUES (@Key, @RuleId, @RuleName, @Kind, @Transition, @Value, @Reason, @Venue, @Asset, @TimeMs)
-                """,
+            connection.Execute(_insertEvent,
                 transitions.Select(t => new
                 {
                     t.Key, t.RuleId, t.RuleName, Kind = AlertRuleKinds.Token(t.Kind), Transition = TransitionToken(t.Transition),
@@ -83,9 +91,11 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
                 """,
                 states.Select(s => new
                 {
-                    s.RuleId, s.Firing, s.SinceMs, s.LastFiredMs, s.LastClearedMs, s.BreachedSinceMs, s.LastValue, s.Sign, s.ReferenceSign, Now = now,
+                    s.RuleId, Firing = s.Firing ? 1L : 0L, s.SinceMs, s.LastFiredMs, s.LastClearedMs, s.BreachedSinceMs, s.LastValue, s.Sign, s.ReferenceSign, Now = now,
                 }),
                 transaction);
+            if (deliveries is { Count: > 0 }) connection.Execute(_addDelivery, deliveries.Select(DeliveryParameters), transaction);
+            channel?.Send(connection, transaction, ClusterMessage.Alerts);
             return 0;
         });
 
@@ -153,19 +163,23 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
         });
 
     public Task UpsertDeliveryAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
-        WriteAsync(cancellationToken, (connection, transaction) => connection.Execute(
-            """
-            INSERT INTO alert_delivery (event_key, url, status, attempts, last_error, last_attempt_ms, delivered_ms, created_ms)
-            VALUES (@EventKey, @Url, @Status, @Attempts, @LastError, @LastAttemptMs, @DeliveredMs, @CreatedMs)
-            ON CONFLICT (event_key) DO UPDATE SET url = excluded.url, status = excluded.status, attempts = excluded.attempts,
-                last_error = excluded.last_error, last_attempt_ms = excluded.last_attempt_ms, delivered_ms = excluded.delivered_ms
-            """,
-            new
-            {
-                delivery.EventKey, delivery.Url, Status = StatusToken(delivery.Status), delivery.Attempts, delivery.LastError,
-                delivery.LastAttemptMs, delivery.DeliveredMs, delivery.CreatedMs,
-            },
-            transaction));
+        WriteAsync(cancellationToken, (connection, transaction) =>
+        {
+            var n = connection.Execute(
+                """
+                INSERT INTO alert_delivery (event_key, url, status, attempts, last_error, last_attempt_ms, delivered_ms, created_ms)
+                VALUES (@EventKey, @Url, @Status, @Attempts, @LastError, @LastAttemptMs, @DeliveredMs, @CreatedMs)
+                ON CONFLICT (event_key) DO UPDATE SET url = excluded.url, status = excluded.status, attempts = excluded.attempts,
+                    last_error = excluded.last_error, last_attempt_ms = excluded.last_attempt_ms, delivered_ms = excluded.delivered_ms
+                """, DeliveryParameters(delivery), transaction);
+            channel?.Send(connection, transaction, ClusterMessage.Alerts);
+            return n;
+        });
+
+    private static object DeliveryParameters(WebhookDelivery d) => new
+    {
+        d.EventKey, d.Url, Status = StatusToken(d.Status), d.Attempts, d.LastError, d.LastAttemptMs, d.DeliveredMs, d.CreatedMs,
+    };
 
     public async Task<WebhookDelivery?> GetDeliveryAsync(string eventKey, CancellationToken cancellationToken) =>
         (await QueryDeliveriesAsync("WHERE event_key = @eventKey", new { eventKey }, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
@@ -186,8 +200,8 @@ public sealed class AlertRepository(SqliteConnectionFactory factory, TimeProvide
         return rows.Select(r => new WebhookDelivery(r.EventKey, r.Url, ParseStatus(r.Status), (int)r.Attempts, r.LastError, r.LastAttemptMs, r.DeliveredMs, r.CreatedMs)).ToArray();
     }
 
-    private Task<int> WriteAsync(CancellationToken cancellationToken, Func<SqliteConnection, SqliteTransaction, int> write) =>
-        GatedWrite.RunAsync(factory, _writeGate, write, cancellationToken);
+    private Task<int> WriteAsync(CancellationToken cancellationToken, Func<DbConnection, DbTransaction, int> write) =>
+        factory.WriteAsync(write, cancellationToken);
 
     private static string TransitionToken(AlertTransitionKind kind) => kind == AlertTransitionKind.Fired ? "fired" : "cleared";
 

@@ -8,7 +8,9 @@ namespace FundingWeb.Core.Alerts;
 /// POSTs transitions to rule webhooks (<see cref="WebhookPayload"/>) with an <c>Idempotency-Key</c> header, retrying
 /// failures (non-2xx, timeouts, refused connections) with exponential backoff and jitter, and recording each attempt's
 /// outcome in <see cref="AlertRepository"/> so the Alerts page can show pending / delivered / failed. Delays run on the
-/// injected <see cref="TimeProvider"/>. A delivery already recorded as delivered is not sent again.
+/// injected <see cref="TimeProvider"/>. A delivery already recorded as delivered is not sent again, and each attempt is
+/// made only under this node's claim on the delivery (<see cref="AlertRepository.TryClaimDeliveryAsync"/>), so a leader
+/// taking over after a crash never sends a transition the old one is still sending.
 /// Every request goes through <see cref="WebhookAddressPolicy"/> (its own HTTP client: checked at connect, no proxy, no
 /// redirects). Recorded reasons are categories (an HTTP status, "timed out", "connection failed", refused), never an
 /// exception's text, which would name resolved addresses and ports to whoever reads the history.
@@ -24,11 +26,14 @@ public sealed class WebhookDispatcher : IDisposable
     private readonly Random _random;
     private readonly ILogger _logger;
     private readonly HttpClient _http;
+    private readonly string _node;
 
     /// <param name="policy">Where webhooks may go; by default one built from <see cref="WebhookOptions.AllowedHosts"/>.</param>
+    /// <param name="node">The name this node claims deliveries under.</param>
     public WebhookDispatcher(AlertRepository repository, TimeProvider time, WebhookOptions? options = null, Random? random = null,
-        ILogger<WebhookDispatcher>? logger = null, WebhookAddressPolicy? policy = null)
+        ILogger<WebhookDispatcher>? logger = null, WebhookAddressPolicy? policy = null, string? node = null)
     {
+        _node = node ?? Environment.MachineName;
         _repository = repository;
         _time = time;
         _options = options ?? new WebhookOptions();
@@ -62,12 +67,24 @@ public sealed class WebhookDispatcher : IDisposable
             return delivery;
         }
         delivery = delivery with { Url = url, Status = DeliveryStatus.Pending };
+        await _repository.AddDeliveryAsync(delivery, cancellationToken).ConfigureAwait(false);
+        if (!await ClaimAsync(transition.Key, cancellationToken).ConfigureAwait(false))
+        {
+            // Finished by the node that held it while we waited.
+            return await _repository.GetDeliveryAsync(transition.Key, cancellationToken).ConfigureAwait(false) ?? delivery;
+        }
+        // Attempts made under the claim we waited out count on.
+        delivery = (await _repository.GetDeliveryAsync(transition.Key, cancellationToken).ConfigureAwait(false) ?? delivery) with { Url = url, Status = DeliveryStatus.Pending };
         await _repository.UpsertDeliveryAsync(delivery, cancellationToken).ConfigureAwait(false);
         DeliveryChanged?.Invoke(delivery);
         var payload = WebhookPayload.From(transition);
 
         while (true)
         {
+            if (delivery.Attempts > 0 && !await ClaimAsync(transition.Key, cancellationToken).ConfigureAwait(false))
+            {
+                return await _repository.GetDeliveryAsync(transition.Key, cancellationToken).ConfigureAwait(false) ?? delivery;
+            }
             var attempt = delivery.Attempts + 1;
             var error = await PostAsync(url, payload, attempt, cancellationToken).ConfigureAwait(false);
             Telemetry.FundingMetrics.WebhookAttempts.Add(1, new KeyValuePair<string, object?>("outcome", error is null ? "delivered" : "failed"));
@@ -86,6 +103,29 @@ public sealed class WebhookDispatcher : IDisposable
                 return delivery;
             }
             await Task.Delay(Backoff(attempt, _random.NextDouble()), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Takes this node's claim for one attempt (its timeout and a margin). While another node holds an unexpired claim,
+    /// waits for it to run out; false once the delivery is no longer pending (that node finished it).
+    /// </summary>
+    private async Task<bool> ClaimAsync(string eventKey, CancellationToken cancellationToken)
+    {
+        var lease = _options.AttemptTimeout + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            if (await _repository.TryClaimDeliveryAsync(eventKey, _node, Now() + (long)lease.TotalMilliseconds, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+            if (await _repository.GetDeliveryAsync(eventKey, cancellationToken).ConfigureAwait(false) is not { Status: DeliveryStatus.Pending })
+            {
+                return false;
+            }
+            var until = await _repository.GetClaimUntilAsync(eventKey, cancellationToken).ConfigureAwait(false) ?? Now();
+            var wait = TimeSpan.FromMilliseconds(Math.Clamp(until - Now() + 50, 50, lease.TotalMilliseconds));
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -20,6 +20,9 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
 
     private static readonly TimeSpan LiquidationMemory = TimeSpan.FromHours(6);
 
+    /// <summary>Each poll also stores the live state other nodes load (a shared PostgreSQL).</summary>
+    public bool SharesLiveState => repository.Factory.Dialect.SharesLiveState;
+
     public async Task<VenueStatus> IngestAsync(VenueInfo venue, VenuePoll poll, VenueStatusTracker tracker, double latencyMs, CancellationToken cancellationToken)
     {
         var errors = poll.MarketErrors.ToList();
@@ -43,11 +46,15 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         var dataLag = poll.DataTimeMs is { } dataTime ? poll.FetchedAtMs - dataTime : (long?)null;
         var status = tracker.Success(nowMs, latencyMs, dataLag, errors, poll.Markets.Count(m => m.Status == MarketStatus.Active));
         var stored = poll with { OpenInterest = _sampler.OpenInterest(venue.Id, poll.OpenInterest), Prices = _sampler.Prices(venue.Id, poll.Prices) };
+        // Built before the write, published after it: the same snapshot is stored as the live state other nodes load.
+        // Only this venue's poller changes this venue's part of the hub, so reading it here is reading it at publish time.
+        var previous = hub.Current.Venues.GetValueOrDefault(venue.Id);
+        var next = Build(venue, previous ?? VenueSnapshot.Empty(venue), poll, flagged, status, errors, conventionTracker.Known);
         var storedFunding = _sampler.Funding(flagged);
-        await repository.UpsertPollAsync(venue, stored, storedFunding, status, cancellationToken, conventions).ConfigureAwait(false);
+        await repository.UpsertPollAsync(venue, stored, storedFunding, status, cancellationToken, conventions, next, previous).ConfigureAwait(false);
         Telemetry.FundingMetrics.RowsWritten.Add(storedFunding.Count + stored.OpenInterest.Count + stored.Prices.Count + stored.Liquidations.Count,
             Telemetry.FundingMetrics.Venue(venue.Id, "path", "poll"));
-        hub.Publish(current => current.WithVenue(Build(current, venue, poll, flagged, status, errors, conventionTracker.Known), nowMs));
+        hub.Publish(current => current.WithVenue(next, nowMs));
         return status;
     }
 
@@ -62,19 +69,15 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
     {
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var status = tracker.Failure(nowMs, latencyMs, reason);
-        await repository.UpsertStatusAsync(venue, status, cancellationToken).ConfigureAwait(false);
-        hub.Publish(current =>
-        {
-            var previous = current.Venues.TryGetValue(venue.Id, out var v) ? v : VenueSnapshot.Empty(venue);
-            return current.WithVenue(previous with { Status = status }, nowMs);
-        });
+        var next = (hub.Current.Venues.GetValueOrDefault(venue.Id) ?? VenueSnapshot.Empty(venue)) with { Venue = venue, Status = status };
+        await repository.UpsertStatusAsync(venue, status, cancellationToken, next).ConfigureAwait(false);
+        hub.Publish(current => current.WithVenue(next, nowMs));
         return status;
     }
 
-    private static VenueSnapshot Build(MarketSnapshot current, VenueInfo venue, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status,
+    private static VenueSnapshot Build(VenueInfo venue, VenueSnapshot previous, VenuePoll poll, IReadOnlyList<FundingRate> funding, VenueStatus status,
         List<MarketError> errors, IReadOnlyDictionary<string, MarketConvention> conventions)
     {
-        var previous = current.Venues.TryGetValue(venue.Id, out var v) ? v : VenueSnapshot.Empty(venue);
         var quoted = funding.Where(f => f.Kind == FundingKind.Quoted).ToLookup(f => f.Symbol);
         var sources = poll.Funding.Where(f => f.Kind == FundingKind.Quoted).GroupBy(f => (f.Symbol, f.Leg)).ToDictionary(g => g.Key, g => g.Last().Source);
         var oi = poll.OpenInterest.GroupBy(o => o.Symbol).ToDictionary(g => g.Key, g => g.Last());

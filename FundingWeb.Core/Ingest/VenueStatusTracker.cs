@@ -6,11 +6,12 @@ namespace FundingWeb.Core.Ingest;
 /// Turns poll outcomes into a <see cref="VenueStatus"/>. A venue is stale from its first failure, or while its own data
 /// lags by more than <c>staleAfter</c>, until a poll succeeds with fresh data. Error rate is over the last 50 polls.
 /// </summary>
-public sealed class VenueStatusTracker(string venue, TimeSpan staleAfter)
+/// <param name="initial">Where a venue's status stood when this tracker takes it over (a standby becoming leader); null: unknown.</param>
+public sealed class VenueStatusTracker(string venue, TimeSpan staleAfter, VenueStatus? initial = null)
 {
     private const int Window = 50;
     private readonly Queue<bool> _recent = new();
-    private VenueStatus _status = VenueStatus.Unknown(venue);
+    private VenueStatus _status = initial is { } s && s.Venue == venue ? s : VenueStatus.Unknown(venue);
 
     public VenueStatus Current => _status;
 

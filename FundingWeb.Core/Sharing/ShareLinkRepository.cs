@@ -1,15 +1,15 @@
 using Dapper;
+using FundingWeb.Core.Cluster;
 using FundingWeb.Core.Storage;
 
 namespace FundingWeb.Core.Sharing;
 
 /// <summary>
-/// Share links in SQLite (schema 003). Rows are found by token hash; the token itself never reaches here. Writes go
-/// through <see cref="GatedWrite"/> on the app's writer gate (pass the market repository's).
+/// Share links (schema 003). Rows are found by token hash; the token itself never reaches here. Writes go through the
+/// factory's write transaction like every store's; a change of state is told to the other nodes in the same transaction.
 /// </summary>
-public sealed class ShareLinkRepository(SqliteConnectionFactory factory, SemaphoreSlim? writeGate = null)
+public sealed class ShareLinkRepository(DbConnectionFactory factory, ClusterChannel? channel = null)
 {
-    private readonly SemaphoreSlim _writeGate = writeGate ?? new SemaphoreSlim(1, 1);
 
     private const string Columns =
         "id AS Id, token_hash AS TokenHash, label AS Label, creator AS Creator, path AS Path, asset AS Asset, venues AS Venues, " +
@@ -18,7 +18,7 @@ public sealed class ShareLinkRepository(SqliteConnectionFactory factory, Semapho
 
     public async Task<ShareLink> InsertAsync(string tokenHash, string label, string creator, ShareScope scope, long createdMs, long? expiresMs, CancellationToken cancellationToken)
     {
-        var id = await GatedWrite.RunAsync(factory, _writeGate, (connection, transaction) => connection.ExecuteScalar<long>(
+        var id = await factory.WriteAsync((connection, transaction) => connection.ExecuteScalar<long>(
             """
             INSERT INTO share_link (token_hash, label, creator, path, asset, venues, range_token, range_from_ms, range_to_ms, basis, window_token, venue, created_ms, expires_ms, state)
             VALUES (@tokenHash, @label, @creator, @Path, @Asset, @venues, @RangeToken, @RangeFromMs, @RangeToMs, @Basis, @Window, @Venue, @createdMs, @expiresMs, 0)
@@ -58,11 +58,15 @@ public sealed class ShareLinkRepository(SqliteConnectionFactory factory, Semapho
 
     // Revoked is final: no update moves a link out of it.
     public async Task<bool> SetStateAsync(long id, ShareLinkState state, CancellationToken cancellationToken) =>
-        await GatedWrite.RunAsync(factory, _writeGate, (connection, transaction) => connection.Execute(
-            "UPDATE share_link SET state = @state WHERE id = @id AND state <> 2", new { id, state = (int)state }, transaction), cancellationToken).ConfigureAwait(false) > 0;
+        await factory.WriteAsync((connection, transaction) =>
+        {
+            var changed = connection.Execute("UPDATE share_link SET state = @state WHERE id = @id AND state <> 2", new { id, state = (int)state }, transaction);
+            if (changed > 0) channel?.Send(connection, transaction, ClusterMessage.Share, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return changed;
+        }, cancellationToken).ConfigureAwait(false) > 0;
 
     public Task MarkOpenedAsync(long id, long openedMs, CancellationToken cancellationToken) =>
-        GatedWrite.RunAsync(factory, _writeGate, (connection, transaction) => connection.Execute(
+        factory.WriteAsync((connection, transaction) => connection.Execute(
             "UPDATE share_link SET last_opened_ms = @openedMs WHERE id = @id", new { id, openedMs }, transaction), cancellationToken);
 
     private sealed class Row

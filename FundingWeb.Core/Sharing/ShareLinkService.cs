@@ -1,3 +1,4 @@
+using FundingWeb.Core.Cluster;
 using Microsoft.Extensions.Logging;
 
 namespace FundingWeb.Core.Sharing;
@@ -5,12 +6,28 @@ namespace FundingWeb.Core.Sharing;
 /// <summary>
 /// Creates, resolves and closes share links. Tokens exist in clear only in the value returned by
 /// <see cref="CreateAsync"/> and in the request that presents one; they are never stored or logged (logs name the id).
-/// Open share pages <see cref="Subscribe"/> and re-resolve on a change, so pause and revoke reach them at once.
+/// Open share pages <see cref="Subscribe"/> and re-resolve on a change, so pause and revoke reach them at once, on this
+/// node and (through the database, <see cref="ClusterChannel"/>) on every other.
 /// </summary>
-public sealed class ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger)
+public sealed class ShareLinkService
 {
+    private readonly ShareLinkRepository repository;
+    private readonly TimeProvider time;
+    private readonly ILogger<ShareLinkService> logger;
     // No coalescing delay: a pause or a revoke must reach open pages at once.
-    private readonly Live.ChangeSignal _changed = new(time, TimeSpan.Zero, logger);
+    private readonly Live.ChangeSignal _changed;
+
+    public ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger, ClusterChannel? channel = null)
+    {
+        this.repository = repository;
+        this.time = time;
+        this.logger = logger;
+        _changed = new(time, TimeSpan.Zero, logger);
+        if (channel is null) return;
+        channel.Received += m => { if (m.Kind == ClusterMessage.Share) NotifyChanged(); };
+        // Messages missed while the listener was away: every open page re-resolves (cheap, and only after a reconnect).
+        channel.Resync += NotifyChanged;
+    }
 
     public async Task<CreatedShareLink> CreateAsync(ShareScope scope, string label, string creator, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {

@@ -4,10 +4,10 @@ using FundingWeb.Core.Depth;
 namespace FundingWeb.Core.Storage;
 
 /// <summary>
-/// Depth bands over time (<c>depth_band</c>). Writes queue on the store's one writer gate like every other write, one
-/// transaction per venue round; thinning follows the raw/history retention of the other poll-cadence tables.
+/// Depth bands over time (<c>depth_band</c>). Writes go through the factory like every other write (queued behind SQLite's
+/// one writer), one transaction per venue round; thinning follows the raw/history retention of the other poll-cadence tables.
 /// </summary>
-public sealed class DepthRepository(SqliteConnectionFactory factory, SemaphoreSlim writeGate)
+public sealed class DepthRepository(DbConnectionFactory factory)
 {
     /// <summary>Rows a read returns at most; a longer range is thinned by the caller's bucket, never truncated silently.</summary>
     public const int MaxRows = 50_000;
@@ -16,11 +16,15 @@ public sealed class DepthRepository(SqliteConnectionFactory factory, SemaphoreSl
     {
         var usable = rows.Where(Usable).ToList();
         if (usable.Count == 0) return Task.FromResult(0);
-        return GatedWrite.RunAsync(factory, writeGate, (c, t) => c.Execute(
+        return factory.WriteAsync((c, t) => c.Execute(
             """
-            INSERT OR REPLACE INTO depth_band (venue, symbol, ts_ms, book_ms, kind, mid, spread, bid_10bp, ask_10bp, bid_50bp, ask_50bp,
+            INSERT INTO depth_band (venue, symbol, ts_ms, book_ms, kind, mid, spread, bid_10bp, ask_10bp, bid_50bp, ask_50bp,
                 bid_100bp, ask_100bp, bid_200bp, ask_200bp, bid_levels, ask_levels)
             VALUES (@Venue, @Symbol, @TimeMs, @BookTimeMs, @Kind, @Mid, @Spread, @B0, @A0, @B1, @A1, @B2, @A2, @B3, @A3, @BidLevels, @AskLevels)
+            ON CONFLICT (venue, symbol, ts_ms) DO UPDATE SET book_ms = excluded.book_ms, kind = excluded.kind, mid = excluded.mid,
+                spread = excluded.spread, bid_10bp = excluded.bid_10bp, ask_10bp = excluded.ask_10bp, bid_50bp = excluded.bid_50bp,
+                ask_50bp = excluded.ask_50bp, bid_100bp = excluded.bid_100bp, ask_100bp = excluded.ask_100bp, bid_200bp = excluded.bid_200bp,
+                ask_200bp = excluded.ask_200bp, bid_levels = excluded.bid_levels, ask_levels = excluded.ask_levels
             """, usable.Select(r => new
             {
                 r.Venue, r.Symbol, r.TimeMs, r.BookTimeMs, Kind = (int)r.Kind, r.Mid, r.Spread,
@@ -40,7 +44,7 @@ public sealed class DepthRepository(SqliteConnectionFactory factory, SemaphoreSl
                        bid_10bp AS B0, ask_10bp AS A0, bid_50bp AS B1, ask_50bp AS A1, bid_100bp AS B2, ask_100bp AS A2,
                        bid_200bp AS B3, ask_200bp AS A3, bid_levels AS BidLevels, ask_levels AS AskLevels
                 FROM depth_band WHERE venue = @venue AND symbol = @symbol AND ts_ms BETWEEN @fromMs AND @toMs
-                ORDER BY ts_ms DESC LIMIT @limit)
+                ORDER BY ts_ms DESC LIMIT @limit) AS latest
             ORDER BY TimeMs
             """, new { venue, symbol, fromMs, toMs, limit = MaxRows }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new DepthBandRow(r.Venue, r.Symbol, r.TimeMs, r.BookTimeMs, (SlippageKind)r.Kind, r.Mid, r.Spread,
@@ -61,17 +65,17 @@ public sealed class DepthRepository(SqliteConnectionFactory factory, SemaphoreSl
         var removed = 0;
         foreach (var venue in venues)
         {
-            removed += await GatedWrite.RunAsync(factory, writeGate, (c, t) =>
+            removed += await factory.WriteAsync((c, t) =>
             {
                 var p = new { venue, rawCutoffMs, historyCutoffMs };
                 // The newest row of its market's hour (within the thinned window) is the one that stays.
                 var n = c.Execute(
-                    """
+                    $"""
                     DELETE FROM depth_band WHERE venue = @venue AND ts_ms < @rawCutoffMs AND ts_ms < (
                         SELECT MAX(k.ts_ms) FROM depth_band k
                         WHERE k.venue = depth_band.venue AND k.symbol = depth_band.symbol
                           AND k.ts_ms >= depth_band.ts_ms / 3600000 * 3600000
-                          AND k.ts_ms < MIN(@rawCutoffMs, depth_band.ts_ms / 3600000 * 3600000 + 3600000))
+                          AND k.ts_ms < {factory.Dialect.Least("@rawCutoffMs", "depth_band.ts_ms / 3600000 * 3600000 + 3600000")})
                     """, p, t);
                 return n + c.Execute("DELETE FROM depth_band WHERE venue = @venue AND ts_ms < @historyCutoffMs", p, t);
             }, cancellationToken).ConfigureAwait(false);

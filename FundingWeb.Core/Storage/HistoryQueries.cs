@@ -11,9 +11,11 @@ namespace FundingWeb.Core.Storage;
 /// are stored but never trusted: charts and calculators read only plausible ones (<see cref="GetImplausibleFundingAsync"/>
 /// lists the others, with their reasons, for markers).
 /// </summary>
-public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
+public sealed partial class HistoryQueries(DbConnectionFactory factory)
 {
     public const int MaxBuckets = 4000;
+
+    private readonly SqlDialect _dialect = factory.Dialect;
 
     public Task<IReadOnlyList<FundingPoint>> GetFundingAsync(string baseAsset, FundingKind kind, long fromMs, long toMs, CancellationToken cancellationToken) =>
         GetFundingAsync(baseAsset, null, null, kind, fromMs, toMs, cancellationToken);
@@ -78,13 +80,7 @@ public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
     {
         using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<OpenInterestRow>(new CommandDefinition(
-            """
-            SELECT o.venue AS Venue, o.symbol AS Symbol, MAX(o.ts_ms) AS TimeMs, o.base AS Base, o.usd AS Usd, o.long_usd AS LongUsd, o.short_usd AS ShortUsd
-            FROM market m JOIN open_interest o ON o.venue = m.venue AND o.symbol = m.symbol AND o.ts_ms BETWEEN @fromMs AND @toMs
-            WHERE m.base_asset = @baseAsset
-            GROUP BY o.venue, o.symbol, o.ts_ms / 3600000
-            ORDER BY o.venue, TimeMs
-            """, new { baseAsset, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            HourlyOpenInterest("m.base_asset = @baseAsset", ""), new { baseAsset, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new OpenInterestPoint(r.Venue, r.Symbol, r.TimeMs, r.Base, r.Usd, r.LongUsd, r.ShortUsd)).ToList();
     }
 
@@ -113,6 +109,28 @@ public sealed partial class HistoryQueries(SqliteConnectionFactory factory)
             """, new { baseAsset, venue, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new LiquidationEvent(r.Id, r.Symbol, r.TimeMs, (LiquidationSide)r.Side, r.Price, r.SizeBase, r.NotionalUsd, r.Kind)).ToList();
     }
+
+    /// <summary>
+    /// The last OI observation of each market-hour. SQLite returns the other columns of the row that holds MAX(ts_ms);
+    /// PostgreSQL has no such bare columns, so it picks that row with DISTINCT ON over the same primary-key order.
+    /// </summary>
+    private string HourlyOpenInterest(string where, string tail) => _dialect.IsPostgres
+        ? $"""
+          SELECT * FROM (
+              SELECT DISTINCT ON (o.venue, o.symbol, o.ts_ms / 3600000)
+                     o.venue AS Venue, o.symbol AS Symbol, o.ts_ms AS TimeMs, o.base AS Base, o.usd AS Usd, o.long_usd AS LongUsd, o.short_usd AS ShortUsd
+              FROM market m JOIN open_interest o ON o.venue = m.venue AND o.symbol = m.symbol AND o.ts_ms BETWEEN @fromMs AND @toMs
+              WHERE {where}
+              ORDER BY o.venue, o.symbol, o.ts_ms / 3600000, o.ts_ms DESC) h
+          ORDER BY venue, {(tail.Length > 0 ? "symbol, " : "")}timems {tail}
+          """
+        : $"""
+          SELECT o.venue AS Venue, o.symbol AS Symbol, MAX(o.ts_ms) AS TimeMs, o.base AS Base, o.usd AS Usd, o.long_usd AS LongUsd, o.short_usd AS ShortUsd
+          FROM market m JOIN open_interest o ON o.venue = m.venue AND o.symbol = m.symbol AND o.ts_ms BETWEEN @fromMs AND @toMs
+          WHERE {where}
+          GROUP BY o.venue, o.symbol, o.ts_ms / 3600000
+          ORDER BY o.venue, {(tail.Length > 0 ? "o.symbol, " : "")}TimeMs {tail}
+          """;
 
     // Aggregate columns (MAX, AVG) carry no declared type, so SQLite reports each one's type from the first row, and a
     // BLOB when there is none; settable rows let Dapper convert values instead of matching a constructor signature.

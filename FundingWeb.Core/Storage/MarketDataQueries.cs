@@ -4,7 +4,7 @@ using FundingWeb.Core.Venues;
 namespace FundingWeb.Core.Storage;
 
 /// <summary>Reads for pages and the backfill. Pages call these on load or on a user action, never per tick.</summary>
-public sealed class MarketDataQueries(SqliteConnectionFactory factory)
+public sealed class MarketDataQueries(DbConnectionFactory factory)
 {
     /// <summary>Newest settled row per market of a venue: where the backfill resumes.</summary>
     public async Task<IReadOnlyDictionary<string, long>> GetLatestSettledAsync(string venue, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Dapper;
 using FundingWeb.Core.Funding;
 using FundingWeb.Core.Ingest;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FundingWeb.Core.Storage;
 
@@ -10,11 +10,11 @@ public sealed partial class MarketDataRepository
     /// <summary>The conventions the database remembers for one venue, with each market's latest change.</summary>
     public IReadOnlyDictionary<string, MarketConvention> GetConventions(string venue)
     {
-        using var connection = factory.Open();
+        using var connection = _factory.Open();
         return ReadConventions(connection, venue);
     }
 
-    internal static Dictionary<string, MarketConvention> ReadConventions(SqliteConnection connection, string? venue)
+    internal static Dictionary<string, MarketConvention> ReadConventions(DbConnection connection, string? venue)
     {
         var rows = connection.Query<ConventionRow>(
             """
@@ -41,7 +41,7 @@ public sealed partial class MarketDataRepository
     /// <summary>Every venue's market conventions, for the Venues page.</summary>
     public IReadOnlyList<(string Venue, string Symbol, MarketConvention Convention)> GetAllConventions()
     {
-        using var connection = factory.Open();
+        using var connection = _factory.Open();
         return ReadConventions(connection, null)
             .Select(kv => { var parts = kv.Key.Split('\n', 2); return (parts[0], parts[1], kv.Value); })
             .ToList();
@@ -50,7 +50,7 @@ public sealed partial class MarketDataRepository
     /// <summary>The most recent convention changes, newest first (bounded).</summary>
     public async Task<IReadOnlyList<ConventionChange>> GetConventionChangesAsync(int limit, CancellationToken cancellationToken)
     {
-        using var connection = factory.Open();
+        using var connection = _factory.Open();
         var rows = await connection.QueryAsync<ConventionChange>(new CommandDefinition(
             """
             SELECT venue AS Venue, symbol AS Symbol, ts_ms AS TimeMs, field AS Field, old_value AS OldValue, new_value AS NewValue
@@ -59,7 +59,7 @@ public sealed partial class MarketDataRepository
         return rows.AsList();
     }
 
-    private static void UpsertConventions(SqliteConnection c, SqliteTransaction t, ConventionUpdate? update)
+    private void UpsertConventions(DbConnection c, DbTransaction t, ConventionUpdate? update)
     {
         if (update is null) return;
         c.Execute(
@@ -72,13 +72,9 @@ public sealed partial class MarketDataRepository
             """, update.Markets.Select(kv => new
             {
                 venue = update.Venue, symbol = kv.Key, kv.Value.IntervalHours, unit = kv.Value.Unit.ToString(), kv.Value.Cap1h,
-                kv.Value.CapSource, kv.Value.Source, kv.Value.IntervalAssumed, kv.Value.ReadAtMs, kv.Value.SinceMs,
+                kv.Value.CapSource, kv.Value.Source, IntervalAssumed = kv.Value.IntervalAssumed ? 1L : 0L, kv.Value.ReadAtMs, kv.Value.SinceMs,
             }), t);
-        c.Execute(
-            """
-            INSERT OR IGNORE INTO convention_change (venue, symbol, ts_ms, field, old_value, new_value)
-            VALUES (@Venue, @Symbol, @TimeMs, @Field, @OldValue, @NewValue)
-            """, update.Changes, t);
+        c.Execute(_insertConventionChange, update.Changes, t);
     }
 
     private sealed record ConventionRow(

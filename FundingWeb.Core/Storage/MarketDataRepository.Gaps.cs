@@ -7,7 +7,7 @@ namespace FundingWeb.Core.Storage;
 /// <summary>
 /// Backfill gaps: stretches of history whose pages failed after others arrived. The rows that arrived are stored as
 /// usual; the gap is recorded here, read first by the next backfill and deleted once its stretch was read. Writes go
-/// through the one writer's gate like every other write.
+/// through the factory like every other write.
 /// </summary>
 public sealed partial class MarketDataRepository
 {
@@ -16,13 +16,7 @@ public sealed partial class MarketDataRepository
     /// stretch twice costs a request, missing one loses history, so a merge never narrows.
     /// </summary>
     public Task<int> RecordBackfillGapsAsync(string venue, string symbol, IReadOnlyList<HistoryGap> gaps, long recordedMs, CancellationToken cancellationToken) =>
-        gaps.Count == 0 ? Task.FromResult(0) : InGateAsync((c, t) => c.Execute(
-            """
-            INSERT INTO backfill_gap (venue, symbol, from_ms, to_ms, reason, recorded_ms)
-            VALUES (@venue, @symbol, @FromMs, @ToMs, @Reason, @recordedMs)
-            ON CONFLICT (venue, symbol, from_ms) DO UPDATE SET to_ms = MAX(to_ms, excluded.to_ms),
-                reason = excluded.reason, recorded_ms = excluded.recorded_ms
-            """, gaps.Select(g => new { venue, symbol, g.FromMs, g.ToMs, g.Reason, recordedMs }), t), cancellationToken);
+        gaps.Count == 0 ? Task.FromResult(0) : _factory.WriteAsync((c, t) => c.Execute(_recordGap, gaps.Select(g => new { venue, symbol, g.FromMs, g.ToMs, g.Reason, recordedMs }), t), cancellationToken);
 
     /// <summary>The recorded gaps of a venue, oldest first per market.</summary>
     public async Task<IReadOnlyList<BackfillGap>> GetBackfillGapsAsync(string venue, CancellationToken cancellationToken)
@@ -38,12 +32,12 @@ public sealed partial class MarketDataRepository
 
     /// <summary>A gap whose stretch was read: gone.</summary>
     public Task<int> DeleteBackfillGapAsync(string venue, string symbol, long fromMs, CancellationToken cancellationToken) =>
-        InGateAsync((c, t) => c.Execute("DELETE FROM backfill_gap WHERE venue = @venue AND symbol = @symbol AND from_ms = @fromMs",
+        _factory.WriteAsync((c, t) => c.Execute("DELETE FROM backfill_gap WHERE venue = @venue AND symbol = @symbol AND from_ms = @fromMs",
             new { venue, symbol, fromMs }, t), cancellationToken);
 
     /// <summary>Gaps that ended before the history the venue keeps (its backfill depth) can no longer be filled: dropped.</summary>
     public Task<int> DeleteBackfillGapsBeforeAsync(string venue, long cutoffMs, CancellationToken cancellationToken) =>
-        InGateAsync((c, t) => c.Execute("DELETE FROM backfill_gap WHERE venue = @venue AND to_ms < @cutoffMs", new { venue, cutoffMs }, t),
+        _factory.WriteAsync((c, t) => c.Execute("DELETE FROM backfill_gap WHERE venue = @venue AND to_ms < @cutoffMs", new { venue, cutoffMs }, t),
             cancellationToken);
 
     /// <summary>

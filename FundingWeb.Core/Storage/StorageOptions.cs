@@ -2,6 +2,12 @@ namespace FundingWeb.Core.Storage;
 
 public sealed class StorageOptions
 {
+    /// <summary>SQLite (one file, the default) or PostgreSQL (shared by several nodes; needs <see cref="ConnectionString"/>).</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>PostgreSQL only: an Npgsql connection string (Host=…;Port=…;Database=…;Username=…;Password=…).</summary>
+    public string ConnectionString { get; set; } = "";
+
     /// <summary>SQLite file. When empty, the feed mode picks its own default so simulated and live data never share a file.</summary>
     public string Path { get; set; } = "";
 

@@ -34,10 +34,13 @@ public sealed class VenueHealthHistory(MarketDataRepository repository, TimeProv
             sequencer = reading?.Sequencer switch { SequencerState.Up => 1, SequencerState.Down => 2, _ => 0 },
             state = health?.Label,
         };
-        await GatedWrite.RunAsync(repository.Factory, repository.WriteGate, (c, t) => c.Execute(
+        await repository.Factory.WriteAsync((c, t) => c.Execute(
             """
-            INSERT OR REPLACE INTO venue_health (venue, ts_ms, poll_latency_ms, data_lag_ms, error_rate, head_age_ms, l1_lag_ms, sequencer, chain_state)
+            INSERT INTO venue_health (venue, ts_ms, poll_latency_ms, data_lag_ms, error_rate, head_age_ms, l1_lag_ms, sequencer, chain_state)
             VALUES (@venue, @ts, @latency, @lag, @errors, @head, @l1, @sequencer, @state)
+            ON CONFLICT (venue, ts_ms) DO UPDATE SET poll_latency_ms = excluded.poll_latency_ms, data_lag_ms = excluded.data_lag_ms,
+                error_rate = excluded.error_rate, head_age_ms = excluded.head_age_ms, l1_lag_ms = excluded.l1_lag_ms,
+                sequencer = excluded.sequencer, chain_state = excluded.chain_state
             """, row, t), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -48,10 +51,10 @@ public sealed class VenueHealthHistory(MarketDataRepository repository, TimeProv
         var bucket = Math.Max(1, (toMs - fromMs) / MaxBuckets);
         using var connection = await repository.Factory.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            """
+            $"""
             SELECT venue AS Venue, MAX(ts_ms) AS TimeMs, AVG(poll_latency_ms) AS PollLatencyMs, MAX(data_lag_ms) AS DataLagMs, AVG(error_rate) AS ErrorRate,
                    MAX(head_age_ms) AS HeadAgeMs, MAX(l1_lag_ms) AS L1LagMs, MAX(sequencer) AS Sequencer, MAX(chain_state) AS ChainState
-            FROM venue_health WHERE (@venue IS NULL OR venue = @venue) AND ts_ms BETWEEN @fromMs AND @toMs
+            FROM venue_health WHERE {(venue is null ? "" : "venue = @venue AND ")}ts_ms BETWEEN @fromMs AND @toMs
             GROUP BY venue, ts_ms / @bucket ORDER BY venue, TimeMs
             """, new { venue, fromMs, toMs, bucket }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new VenueHealthPoint(r.Venue, r.TimeMs, r.PollLatencyMs, r.DataLagMs, r.ErrorRate, r.HeadAgeMs, r.L1LagMs, (int)r.Sequencer, r.ChainState)).ToList();

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using FundingWeb.Core.Cluster;
 using FundingWeb.Core.Storage;
 
 namespace FundingWeb.Auth;
@@ -9,10 +10,23 @@ namespace FundingWeb.Auth;
 /// <summary>
 /// Server-side sign-in sessions (schema 005), so the cookie alone is not the session: sign-out revokes it here and every
 /// later request with the old cookie is refused, across restarts. The cookie holds a 256-bit random token; only its
-/// SHA-256 is stored. Writes go through the app's writer gate (<see cref="GatedWrite"/>).
+/// SHA-256 is stored. Writes are the factory's write transactions. A revocation is told to the other nodes in its own
+/// transaction, so open tabs of that session sign out on every node, not only on the one that signed out.
 /// </summary>
-public sealed class SessionStore(SqliteConnectionFactory factory, SemaphoreSlim writeGate, TimeProvider time)
+public sealed class SessionStore
 {
+    private readonly DbConnectionFactory factory;
+    private readonly TimeProvider time;
+    private readonly ClusterChannel? channel;
+
+    public SessionStore(DbConnectionFactory factory, TimeProvider time, ClusterChannel? channel = null)
+    {
+        this.factory = factory;
+        this.time = time;
+        this.channel = channel;
+        if (channel is not null) channel.Received += m => { if (m.Kind == ClusterMessage.Session) Revoked?.Invoke(m.Data); };
+    }
+
     /// <summary>How stale the stored "last seen" may get before a request moves it on: one write per session per interval, not per request.</summary>
     public static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
 
@@ -26,7 +40,7 @@ public sealed class SessionStore(SqliteConnectionFactory factory, SemaphoreSlim 
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = Now();
-        return GatedWrite.RunAsync(factory, writeGate, (connection, transaction) =>
+        return factory.WriteAsync((connection, transaction) =>
         {
             connection.Execute("DELETE FROM auth_session WHERE expires_ms < @cutoff", new { cutoff = now - (long)lifetime.TotalMilliseconds }, transaction);
             connection.Execute(
@@ -52,7 +66,7 @@ public sealed class SessionStore(SqliteConnectionFactory factory, SemaphoreSlim 
         if (row is null || row.RevokedMs is not null || row.ExpiresMs <= now) return false;
         if (now - row.LastSeenMs >= (long)RenewEvery.TotalMilliseconds)
         {
-            await GatedWrite.RunAsync(factory, writeGate, (connection, transaction) => connection.Execute(
+            await factory.WriteAsync((connection, transaction) => connection.Execute(
                 "UPDATE auth_session SET last_seen_ms = @now, expires_ms = @expires WHERE token_hash = @hash AND revoked_ms IS NULL",
                 new { hash, now, expires = now + (long)lifetime.TotalMilliseconds }, transaction), cancellationToken).ConfigureAwait(false);
         }
@@ -64,8 +78,13 @@ public sealed class SessionStore(SqliteConnectionFactory factory, SemaphoreSlim 
         if (string.IsNullOrEmpty(token)) return;
         var hash = Hash(token);
         var now = Now();
-        await GatedWrite.RunAsync(factory, writeGate, (connection, transaction) => connection.Execute(
-            "UPDATE auth_session SET revoked_ms = @now WHERE token_hash = @hash AND revoked_ms IS NULL", new { hash, now }, transaction), cancellationToken).ConfigureAwait(false);
+        await factory.WriteAsync((connection, transaction) =>
+        {
+            var revoked = connection.Execute(
+                "UPDATE auth_session SET revoked_ms = @now WHERE token_hash = @hash AND revoked_ms IS NULL", new { hash, now }, transaction);
+            channel?.Send(connection, transaction, ClusterMessage.Session, hash);
+            return revoked;
+        }, cancellationToken).ConfigureAwait(false);
         Revoked?.Invoke(hash);
     }
 

@@ -3,6 +3,7 @@ using FundingWeb.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace FundingWeb.Hosting;
@@ -15,7 +16,15 @@ public static class AuthServiceExtensions
         services.AddSingleton<TeamUsers>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton(sp => new SessionStore(
-            sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<MarketDataRepository>().WriteGate, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<DbConnectionFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Core.Cluster.ClusterChannel>()));
+        // Several nodes: one key ring in the shared database, so a cookie or antiforgery token made on one node reads on all.
+        if (configuration.GetValue<StorageProvider?>("Storage:Provider") == StorageProvider.Postgres)
+        {
+            services.AddSingleton<DataProtectionKeyRepository>();
+            services.AddDataProtection().SetApplicationName("FundingWeb");
+            services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+                .Configure<DataProtectionKeyRepository>((o, keys) => o.XmlRepository = keys);
+        }
         var lifetime = configuration.GetValue<TimeSpan?>("Auth:SessionLifetime") ?? TimeSpan.FromHours(12);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>

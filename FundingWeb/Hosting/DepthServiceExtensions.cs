@@ -21,11 +21,7 @@ public static class DepthServiceExtensions
         services.AddSingleton(sp => new DepthInterest(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DepthOptions>().InterestHalfLife));
         services.AddSingleton(sp => new SlippageService(sp.GetRequiredService<MarketHub>(), sp.GetRequiredService<DepthBookStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DepthOptions>()));
-        services.AddSingleton(sp =>
-        {
-            var store = sp.GetRequiredService<MarketDataRepository>();
-            return new DepthRepository(store.Factory, store.WriteGate);
-        });
+        services.AddSingleton(sp => new DepthRepository(sp.GetRequiredService<DbConnectionFactory>()));
         services.AddSingleton<DepthSourceCatalog>();
         services.AddHostedService<DepthPoller>();
         services.AddHostedService<DepthRetentionService>();

@@ -34,6 +34,12 @@ public static class FundingWebApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // A poller node serves no pages: only its health, for the operator and the balancer's checks.
+        if (!app.Services.GetRequiredService<NodeOptions>().ServesPages)
+        {
+            app.MapFundingHealth();
+            return app;
+        }
         app.UseFundingForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -7,7 +7,10 @@ namespace FundingWeb.Hosting;
 
 public static class PollingServiceExtensions
 {
-    /// <summary>One poller per venue of the configured feed, plus retention.</summary>
+    /// <summary>
+    /// The venues of the configured feed and, unless this node is a web node, one poller per venue (while it leads that
+    /// venue) plus retention.
+    /// </summary>
     public static IServiceCollection AddFundingPolling(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SimulatorOptions>(configuration.GetSection("Feed:Simulator"));
@@ -19,6 +22,8 @@ public static class PollingServiceExtensions
         services.AddSingleton<VenueClientCatalog>();
         services.AddSingleton<VenueConventionNotes>();
         services.AddHttpClient(LiveVenues.HttpClientName);
+        if (!NodeOptions.From(configuration).Polls) return services;
+        // By type, so a test can find and remove the poller's registration; its optional collaborators come from the container.
         services.AddHostedService<PollingSupervisor>();
         services.AddSingleton<ChainProbeCatalog>();
         services.AddHttpClient(ChainProbeCatalog.HttpClientName);

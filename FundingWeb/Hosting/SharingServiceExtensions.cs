@@ -10,8 +10,9 @@ public static class SharingServiceExtensions
     {
         services.Configure<ShareLinkOptions>(configuration.GetSection("Sharing"));
         services.AddSingleton(sp => new ShareLinkRepository(
-            sp.GetRequiredService<FundingWeb.Core.Storage.SqliteConnectionFactory>(), sp.GetRequiredService<FundingWeb.Core.Storage.MarketDataRepository>().WriteGate));
-        services.AddSingleton<ShareLinkService>();
+            sp.GetRequiredService<FundingWeb.Core.Storage.DbConnectionFactory>(), sp.GetRequiredService<FundingWeb.Core.Cluster.ClusterChannel>()));
+        services.AddSingleton(sp => new ShareLinkService(sp.GetRequiredService<ShareLinkRepository>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ShareLinkService>>(), sp.GetRequiredService<FundingWeb.Core.Cluster.ClusterChannel>()));
         services.AddSingleton(sp => new ShareRateLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ShareLinkOptions>>().Value);
         return services;

@@ -37,4 +37,8 @@ public sealed class VenueClientCatalog
     }
 
     public IReadOnlyList<PollTarget> Targets { get; }
+
+    /// <summary>When a venue counts as stale without news: its poller's own limit (30 s for a venue this feed does not poll).</summary>
+    public TimeSpan StaleAfter(string venueId) =>
+        Targets.FirstOrDefault(t => t.Client.Venue.Id == venueId)?.Settings.StaleAfter ?? TimeSpan.FromSeconds(30);
 }

@@ -8,11 +8,13 @@ namespace FundingWeb.Polling;
 /// Polls one venue on its own interval. Its failures are its own: they mark this venue stale with a reason and never
 /// delay or stop another venue's poller. Settled history is backfilled after the first good poll and after a recovery.
 /// </summary>
-public sealed class VenuePoller(PollTarget target, VenueIngestor ingestor, VenueBackfill backfill, TimeProvider time, ILogger<VenuePoller> logger)
+/// <param name="initial">The status the venue was left in (by this node's last run or another node's), so counts carry on.</param>
+public sealed class VenuePoller(PollTarget target, VenueIngestor ingestor, VenueBackfill backfill, TimeProvider time, ILogger<VenuePoller> logger,
+    VenueStatus? initial = null)
     : BackgroundService
 {
     private string? _lastCause;
-    private readonly VenueStatusTracker _tracker = new(target.Client.Venue.Id, target.Settings.StaleAfter);
+    private readonly VenueStatusTracker _tracker = new(target.Client.Venue.Id, target.Settings.StaleAfter, initial);
 
     public VenueStatus Status => _tracker.Current;
 

@@ -48,7 +48,7 @@ public sealed class DepthCollectorTests : IDisposable
     [Fact]
     public async Task CollectAsync_EveryRound_StoresBandsOncePerStoreInterval()
     {
-        var repository = new DepthRepository(_db.Factory, new SemaphoreSlim(1, 1));
+        var repository = new DepthRepository(_db.Factory);
         var collector = Collector(requestsPerMinute: 600, repository);
 
         for (var round = 0; round < 4; round++)
