@@ -6,6 +6,7 @@ using FundingWeb.Tests.Core.Exports;
 
 namespace FundingWeb.Tests.Api;
 
+[Trait("Category", "Slow")]
 public class ReadApiTests(ApiServerFixture fixture) : IClassFixture<ApiServerFixture>
 {
     private const string Window = $"from={ApiServerFixture.From}&to={ApiServerFixture.To}";

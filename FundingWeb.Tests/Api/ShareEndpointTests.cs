@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FundingWeb.Tests.Api;
 
+[Trait("Category", "Slow")]
 public class ShareEndpointTests
 {
     private static readonly ShareScope Scope = new("/funding", "BTC", ["dydx"], "24h", null, null, "apr");

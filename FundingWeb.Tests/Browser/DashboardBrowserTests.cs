@@ -10,6 +10,7 @@ namespace FundingWeb.Tests.Browser;
 /// screenshot of each page (TestResults/screenshots).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests.ServerFixture fixture) : IClassFixture<DashboardBrowserTests.ServerFixture>
 {
     private readonly FundingWebServer _server = fixture.Server;
@@ -39,7 +40,6 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Funding_PastedUrl_RestoresStateAndDrawsEveryChartWithSeriesNames()
     {
         var page = await browser.NewPageAsync();
@@ -68,7 +68,6 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Funding_LiveTick_UpdatesChartDataWithoutRecreatingTheChart()
     {
         var page = await browser.NewPageAsync();
@@ -102,7 +101,6 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task OpenInterest_PastedUrl_StackedChartHhiAndSharesThatTick()
     {
         var page = await browser.NewPageAsync();
@@ -133,7 +131,6 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Liquidations_AllVenues_LabelsMeasuredAndModelledWithCoverageAndAssumptions_AndTheVenueChoiceIsALink()
     {
         var page = await browser.NewPageAsync();
@@ -167,7 +164,6 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Spreads_And_Venues_RenderLiveTables()
     {
         var page = await browser.NewPageAsync();
@@ -219,7 +215,6 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         [.. await page.Locator("[data-testid=spreads-table] tbody [data-asset]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.asset)")];
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Overview_CellSource_ShowsRawValueIntervalUnitAndEndpoint()
     {
         var page = await browser.NewPageAsync();

@@ -8,6 +8,7 @@ namespace FundingWeb.Tests.Browser;
 
 /// <summary>Chart downloads happen in the browser (our chart module over ECharts); the files are checked as a user would open them.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class ExportBrowserTests(BrowserFixture browser)
 {
     [Fact]
@@ -82,7 +83,7 @@ public class ExportBrowserTests(BrowserFixture browser)
 
         var zip = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-all").ClickAsync());
         using var archive = System.IO.Compression.ZipFile.OpenRead((await zip.PathAsync())!);
-        Assert.Equal(["funding-BTC-7d.csv", "funding-slippage-BTC-8h.csv"], archive.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["funding-BTC-7d.csv", "funding-slippage-BTC-8h.csv", "term-structure-BTC.csv"], archive.Entries.Select(e => e.FullName).Order());
     }
 
     private static (DateTimeOffset Time, string Series, double Value) ParseRow(string line)

@@ -5,6 +5,7 @@ using FundingWeb.Tests.Fixtures;
 
 namespace FundingWeb.Tests.Browser;
 
+[Trait("Category", "Slow")]
 public class HealthEndpointTests
 {
     [Fact]

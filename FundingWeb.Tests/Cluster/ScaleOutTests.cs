@@ -91,7 +91,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
         var sharedOnW1 = await OpenSharedAsync(await onW1.Context.NewPageAsync(), shareUrl, "w1");
         await onW1.GotoAsync(nginx.BaseUrl + "/shared-links");
         await LivePage.WaitForLiveAsync(onW1);
-        await onW1.Locator("tr[data-state=Active]").GetByTestId("revoke-link").First.ClickAsync();
+        await onW1.Locator("tr", new() { Has = onW1.Locator("[data-state=Active]") }).GetByTestId("revoke-link").First.ClickAsync();
         await Assertions.Expect(sharedOnW1.GetByTestId("share-revoked")).ToBeVisibleAsync();
         await Assertions.Expect(sharedOnW2.GetByTestId("share-revoked")).ToBeVisibleAsync();
 

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
+[Trait("Category", "Fast")]
 public class ChartExportTests
 {
     private static readonly CsvHeader Header = new("Hyperliquid; dYdX v4", "BTC", "apr", "Funding, % APR (simple)");

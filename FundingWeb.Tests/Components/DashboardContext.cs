@@ -31,6 +31,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hub);
+        // Live pages queue their history reads per client (the cap a desk's fifty tabs queue behind).
+        Services.AddSingleton(new FundingWeb.Hosting.HistoryLoadLimiter(Options.Create(new FundingWeb.Hosting.LiveLimitsOptions())));
     }
 
     protected ManualTimeProvider Time { get; }

@@ -6,6 +6,7 @@ using Xunit;
 namespace FundingWeb.Tests.Components;
 
 /// <summary>The chart control's contract with our module: created once, data replaced on a new series set, ticks as appends.</summary>
+[Trait("Category", "Fast")]
 public sealed class EChartTests : DashboardContext
 {
     private static readonly ChartSpec Spec = new() { Kind = "line", YTitle = "Funding", FileName = "funding" };

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
+[Trait("Category", "Fast")]
 public class FundingUrlsParseTests
 {
     /// <summary>Asset values the API refuses: the page falls back (null = the asset with the most OI) and says so.</summary>

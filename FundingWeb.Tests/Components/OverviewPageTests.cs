@@ -71,7 +71,9 @@ public sealed class OverviewPageTests : DashboardContext
         Assert.Equal(["BTC", "ETH"], cut.FindAll("[data-testid=overview-spreads] tbody tr").Select(tr => tr.GetAttribute("data-asset")));
         Assert.Equal("/spreads?venues=dydx,hyperliquid&basis=8h", System.Net.WebUtility.UrlDecode(cut.Find("[data-testid=overview-spreads] caption a").GetAttribute("href")));
         Assert.Contains("HHI", cut.Find("[data-testid=overview-concentration] thead").TextContent);
-        Assert.Contains("2026-12-01 11:50:00 UTC", cut.Find("[data-testid=as-of]").TextContent);
+        // The same stamp as every live page: the publish time of the snapshot shown, readable and in Unix ms.
+        Assert.Equal(Hub.Current.PublishedAtMs.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=as-of]").GetAttribute("data-as-of-ms"));
+        Assert.Contains("UTC", cut.Find("[data-testid=as-of]").TextContent);
     }
 
     [Fact]

@@ -28,14 +28,17 @@ public sealed class SharedLinksPageTests : AppServicesContext
         Assert.Equal(ShareScopes.ViewUrl(Scope("ETH")), row().QuerySelector("a")!.GetAttribute("href"));
 
         await row().QuerySelector("[data-testid=pause-link]")!.ClickAsync(new());
+        Time.Advance(TimeSpan.Zero); // the change signal's timers run on the manual clock
         cut.WaitForAssertion(() => Assert.Equal("Paused", row().QuerySelector("[data-state]")!.GetAttribute("data-state")));
         Assert.Equal(ShareLinkState.Paused, (await Links.GetAsync(link.Link.Id, default))!.State);
         Assert.Null(row().QuerySelector("[data-testid=pause-link]"));
 
         await row().QuerySelector("[data-testid=resume-link]")!.ClickAsync(new());
+        Time.Advance(TimeSpan.Zero); // the change signal's timers run on the manual clock
         cut.WaitForAssertion(() => Assert.Equal("Active", row().QuerySelector("[data-state]")!.GetAttribute("data-state")));
 
         await row().QuerySelector("[data-testid=revoke-link]")!.ClickAsync(new());
+        Time.Advance(TimeSpan.Zero); // the change signal's timers run on the manual clock
         cut.WaitForAssertion(() => Assert.Equal("Revoked", row().QuerySelector("[data-state]")!.GetAttribute("data-state")));
         Assert.Empty(row().QuerySelectorAll("button"));
         Assert.Equal(ShareLinkState.Revoked, (await Links.GetAsync(link.Link.Id, default))!.State);
@@ -51,6 +54,7 @@ public sealed class SharedLinksPageTests : AppServicesContext
         cut.WaitForAssertion(() => Assert.Equal(["Newer", "Older"], cut.FindAll("[data-link]").Select(e => e.TextContent)));
 
         await Links.RevokeAsync(older.Link.Id, default);
+        Time.Advance(TimeSpan.Zero); // the change signal's timers run on the manual clock
         cut.WaitForAssertion(() => Assert.Equal("Revoked", cut.Find($"[data-link='{older.Link.Id}']").GetAttribute("data-state")));
     }
 

@@ -42,13 +42,16 @@ public sealed class SharedViewTests : AppServicesContext
         cut.WaitForAssertion(() => Assert.True(cut.Has("venues-table")));
 
         await Links.PauseAsync(created.Link.Id, default);
+        Time.Advance(TimeSpan.Zero); // the change signal runs its subscribers on the manual clock
         cut.WaitForAssertion(() => Assert.True(cut.Has("share-revoked")));
         Assert.False(cut.Has("venues-table"));
 
         await Links.ResumeAsync(created.Link.Id, default);
+        Time.Advance(TimeSpan.Zero); // the change signal runs its subscribers on the manual clock
         cut.WaitForAssertion(() => Assert.True(cut.Has("venues-table")));
 
         await Links.RevokeAsync(created.Link.Id, default);
+        Time.Advance(TimeSpan.Zero); // the change signal runs its subscribers on the manual clock
         cut.WaitForAssertion(() => Assert.True(cut.Has("share-revoked")));
     }
 

@@ -3,6 +3,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Components;
 
+[Trait("Category", "Fast")]
 public class TimeRangeBoundsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 30, 15, TimeSpan.Zero);

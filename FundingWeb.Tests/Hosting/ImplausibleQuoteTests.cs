@@ -10,6 +10,7 @@ namespace FundingWeb.Tests.Hosting;
 /// A market quoting beyond its cap, end to end on the simulator: stored, shown on the Overview with its marker and reason,
 /// left out of spreads and alerts, listed on the Venues page.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ImplausibleQuoteTests
 {
     [Fact]

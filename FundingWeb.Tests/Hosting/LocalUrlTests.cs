@@ -5,6 +5,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Hosting;
 
+[Trait("Category", "Slow")]
 public class LocalUrlTests
 {
     /// <summary>Return targets that must become "/": off-site once a browser cleans them, or unsendable in a header.</summary>

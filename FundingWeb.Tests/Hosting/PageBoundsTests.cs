@@ -5,6 +5,7 @@ using Xunit;
 namespace FundingWeb.Tests.Hosting;
 
 /// <summary>What a page does with a range or an asset it cannot use as given: renders, bounded, and says so.</summary>
+[Trait("Category", "Slow")]
 public sealed class PageBoundsTests : IAsyncLifetime
 {
     private FundingWebServer _server = null!;

@@ -8,6 +8,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Hosting;
 
+[Trait("Category", "Slow")]
 public partial class PersistenceTests
 {
     [Fact]

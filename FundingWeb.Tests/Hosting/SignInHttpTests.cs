@@ -5,6 +5,7 @@ using Xunit;
 namespace FundingWeb.Tests.Hosting;
 
 /// <summary>Sign-in over plain HTTP: lockout, server-side sessions, and cookies behind a TLS proxy.</summary>
+[Trait("Category", "Slow")]
 public class SignInHttpTests
 {
     private const string Password = "correct horse";

@@ -7,6 +7,7 @@ using Xunit;
 namespace FundingWeb.Tests.Hosting;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class SignInTests(BrowserFixture browser)
 {
     private static string[] Args(string password) =>

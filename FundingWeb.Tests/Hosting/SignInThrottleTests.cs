@@ -6,6 +6,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Hosting;
 
+[Trait("Category", "Slow")]
 public class SignInThrottleTests
 {
     private static readonly IPAddress Client = IPAddress.Parse("203.0.113.7");

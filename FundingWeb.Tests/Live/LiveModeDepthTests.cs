@@ -13,6 +13,7 @@ namespace FundingWeb.Tests.Live;
 /// The app in Live mode against the loopback venues: each venue's depth on its own budget next to its
 /// funding poll, books walked, GMX modelled, and a venue whose funding poll takes the whole limit left without depth, saying so.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class LiveModeDepthTests
 {
     [Fact]
@@ -40,7 +41,7 @@ public sealed class LiveModeDepthTests
         Assert.Equal(30, store.Status(VenueIds.Dydx)!.RequestsPerMinute);
         await Eventually.TrueAsync(() => store.Status(VenueIds.Dydx)!.MarketErrors.Any(e => e.StartsWith("SOL-USD") && e.Contains("HTTP 404")),
             TimeSpan.FromSeconds(30), "SOL-USD's missing book named while BTC-USD reads");
-        using var connection = world.App.Services.GetRequiredService<SqliteConnectionFactory>().Open();
+        using var connection = world.App.Services.GetRequiredService<DbConnectionFactory>().Open();
         Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM depth_band WHERE venue = 'dydx' AND symbol = 'BTC-USD' AND kind = 1") > 0);
         Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM depth_band WHERE venue = 'gmx' AND kind = 2") > 0);
     }

@@ -12,6 +12,7 @@ namespace FundingWeb.Tests.Live;
 /// number below is worked by hand from the fixture files named beside it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class LiveModeEndToEndTests(BrowserFixture browser, LiveWorldFixture fixture) : IClassFixture<LiveWorldFixture>
 {
     private const double Year = 8760;

@@ -11,6 +11,7 @@ namespace FundingWeb.Tests.Live;
 /// itself when the server does, and no exception escapes a poller.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class LiveModeFaultTests(BrowserFixture browser)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);

@@ -10,6 +10,7 @@ namespace FundingWeb.Tests.Live;
 /// Lighter an empty market list. Both go degraded with the reason in /healthz, on the venue strip and the Venues page,
 /// the other four stay fresh, and both recover on the first poll that reads a market.
 /// </summary>
+[Trait("Category", "Slow")]
 public class LiveModeUnreadableVenueTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
@@ -53,7 +54,7 @@ public class LiveModeUnreadableVenueTests
         Assert.Contains("""data-venue="lighter" data-state="degraded">""", overview);
         Assert.Contains("no readable markets: 3 of 3 failed", WebUtility.HtmlDecode(overview));
         var venues = WebUtility.HtmlDecode(await GetAsync(world, "/venues"));
-        Assert.Contains("""<tr data-venue="dydx" data-state="degraded">""", venues);
+        Assert.Contains("""data-venue="dydx" data-state="degraded" """.TrimEnd(), venues);
         Assert.Contains("lists no active markets", venues);
 
         world.Venues.MapJson("GET", DydxMarkets, FixtureFiles.Read("dydx", "perpetualMarkets.json"));

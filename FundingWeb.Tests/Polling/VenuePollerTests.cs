@@ -10,6 +10,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Polling;
 
+[Trait("Category", "Fast")]
 public class VenuePollerTests : IDisposable
 {
     private readonly TempDatabase _db = new();

@@ -22,6 +22,7 @@ namespace FundingWeb.Tests.Postgres;
 
 /// <summary>What nodes share through PostgreSQL: leases on advisory locks, notifications sent at commit, webhook claims,
 /// the live state another node loads, Data Protection keys, and revocations heard on every node.</summary>
+[Trait("Category", "Slow")]
 [Trait("Category", "Postgres")]
 public sealed class ClusterTests : IAsyncLifetime
 {

@@ -21,6 +21,7 @@ namespace FundingWeb.Tests.Postgres;
 /// Every store's reads answer the same on both engines (the dialect's differences are the only differences); the month
 /// partitions hold the rows.
 /// </summary>
+[Trait("Category", "Slow")]
 [Trait("Category", "Postgres")]
 public sealed class EngineParityTests(TwoEngines engines) : IClassFixture<TwoEngines>
 {

@@ -18,6 +18,7 @@ namespace FundingWeb.Tests.Postgres;
 /// retention keeps is the same rows.
 /// </summary>
 /// <summary>What retention keeps is the same rows on both engines (SQLite's temp-table rule, PostgreSQL's key probes).</summary>
+[Trait("Category", "Slow")]
 [Trait("Category", "Postgres")]
 public sealed class RetentionParityTests(TwoEngines engines) : IClassFixture<TwoEngines>
 {

@@ -16,6 +16,7 @@ namespace FundingWeb.Tests.Totality;
 /// Every page model over random snapshots and views (<see cref="SnapshotGenerator"/>): none throws, nothing displayed is
 /// NaN or ∞, every chart can be sent to the browser, and the definitions' invariants hold. Each case names its seed.
 /// </summary>
+[Trait("Category", "Fast")]
 public class PageModelPropertyTests
 {
     private const int Seeds = 35;

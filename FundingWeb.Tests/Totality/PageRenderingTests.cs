@@ -15,6 +15,7 @@ namespace FundingWeb.Tests.Totality;
 /// simulated feed as it runs, and random snapshots put straight into the hub with the pollers taken out. No 500, and no
 /// NaN or ∞ in what the page prints.
 /// </summary>
+[Trait("Category", "Slow")]
 public partial class PageRenderingTests
 {
     private static readonly string[] Pages = ["/", "/funding", "/open-interest", "/liquidations", "/spreads", "/venues", "/carry", "/alerts"];

@@ -11,6 +11,7 @@ using Xunit;
 namespace FundingWeb.Tests.Totality;
 
 /// <summary>The families the property suite found, pinned one by one so each reads as a definition.</summary>
+[Trait("Category", "Fast")]
 public class TotalityTableTests
 {
     [Fact]

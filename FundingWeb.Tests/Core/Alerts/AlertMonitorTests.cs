@@ -7,6 +7,7 @@ using static FundingWeb.Tests.Core.Alerts.AlertWorld;
 
 namespace FundingWeb.Tests.Core.Alerts;
 
+[Trait("Category", "Fast")]
 public sealed class AlertMonitorTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);

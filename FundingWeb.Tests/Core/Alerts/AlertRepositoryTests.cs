@@ -9,6 +9,7 @@ using static FundingWeb.Tests.Core.Alerts.AlertWorld;
 
 namespace FundingWeb.Tests.Core.Alerts;
 
+[Trait("Category", "Fast")]
 public sealed class AlertRepositoryTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Alerts;
 
+[Trait("Category", "Fast")]
 public sealed class WebhookAddressPolicyTests
 {
     // Each spelling of a refused address the URL parser accepts, and the URL shapes refused before any lookup.

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace FundingWeb.Tests.Core.Alerts;
 
+[Trait("Category", "Fast")]
 public sealed class WebhookDispatcherTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

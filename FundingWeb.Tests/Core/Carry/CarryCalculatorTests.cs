@@ -6,6 +6,7 @@ using FundingWeb.Core.Venues;
 
 namespace FundingWeb.Tests.Core.Carry;
 
+[Trait("Category", "Fast")]
 public class CarryCalculatorTests
 {
     private const long HourMs = 3_600_000;

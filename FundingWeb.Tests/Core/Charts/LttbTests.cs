@@ -3,6 +3,7 @@ using FundingWeb.Core.Charts;
 
 namespace FundingWeb.Tests.Core.Charts;
 
+[Trait("Category", "Fast")]
 public class LttbTests
 {
     private const long T0 = 1_767_225_600_000; // 2026-01-01T00:00Z

@@ -3,6 +3,7 @@ using FundingWeb.Core.Charts;
 
 namespace FundingWeb.Tests.Core.Charts;
 
+[Trait("Category", "Fast")]
 public class PercentilesTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Depth;
 
+[Trait("Category", "Fast")]
 public sealed class DepthBudgetTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Depth;
 
+[Trait("Category", "Fast")]
 public sealed class DepthCollectorTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Depth;
 
+[Trait("Category", "Fast")]
 public sealed class DepthInterestTests
 {
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));

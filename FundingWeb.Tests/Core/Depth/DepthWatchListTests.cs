@@ -5,6 +5,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Depth;
 
+[Trait("Category", "Fast")]
 public sealed class DepthWatchListTests
 {
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));

@@ -3,6 +3,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Depth;
 
+[Trait("Category", "Fast")]
 public sealed class PoolModelTests
 {
     // Exponent 2, negative factor 1e-9 and positive 5e-10 per USD; long OI $6 M, short $4 M: imbalance d₀ = $2 M, long-heavy.

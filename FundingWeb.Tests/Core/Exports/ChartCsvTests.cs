@@ -5,6 +5,7 @@ using FundingWeb.Model.Charts;
 
 namespace FundingWeb.Tests.Core.Exports;
 
+[Trait("Category", "Fast")]
 public class ChartCsvTests
 {
     private static readonly long T0 = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();

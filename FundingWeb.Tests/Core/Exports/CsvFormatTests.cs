@@ -4,6 +4,7 @@ using FundingWeb.Core.Exports;
 
 namespace FundingWeb.Tests.Core.Exports;
 
+[Trait("Category", "Fast")]
 public class CsvFormatTests
 {
     [Theory]

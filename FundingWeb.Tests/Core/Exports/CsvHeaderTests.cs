@@ -3,6 +3,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Exports;
 
+[Trait("Category", "Fast")]
 public class CsvHeaderTests
 {
     private static readonly long T0 = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();

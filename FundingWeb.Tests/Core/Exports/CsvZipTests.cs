@@ -5,6 +5,7 @@ using FundingWeb.Core.Exports;
 
 namespace FundingWeb.Tests.Core.Exports;
 
+[Trait("Category", "Fast")]
 public class CsvZipTests
 {
     [Fact]

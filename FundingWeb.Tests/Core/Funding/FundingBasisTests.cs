@@ -3,6 +3,7 @@ using FundingWeb.Core.Funding;
 
 namespace FundingWeb.Tests.Core.Funding;
 
+[Trait("Category", "Fast")]
 public class FundingBasisTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using FundingWeb.Core.Funding;
 namespace FundingWeb.Tests.Core.Funding;
 
 /// <summary>Every convention in venues/NOTES.md §0.1, with the worked numbers a reviewer can check by hand.</summary>
+[Trait("Category", "Fast")]
 public class FundingNormalizerTests
 {
     private const double Tolerance = 1e-15;

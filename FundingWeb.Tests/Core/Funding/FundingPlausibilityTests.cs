@@ -3,6 +3,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Funding;
 
+[Trait("Category", "Fast")]
 public class FundingPlausibilityTests
 {
     private static MarketConvention Convention(double? cap1h) =>

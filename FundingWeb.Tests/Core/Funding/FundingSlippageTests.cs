@@ -4,6 +4,7 @@ using static FundingWeb.Tests.Core.Funding.FundingRows;
 
 namespace FundingWeb.Tests.Core.Funding;
 
+[Trait("Category", "Fast")]
 public class FundingSlippageTests
 {
     private const double Tolerance = 1e-12;

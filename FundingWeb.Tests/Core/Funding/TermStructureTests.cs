@@ -4,6 +4,7 @@ using static FundingWeb.Tests.Core.Funding.FundingRows;
 
 namespace FundingWeb.Tests.Core.Funding;
 
+[Trait("Category", "Fast")]
 public class TermStructureTests
 {
     private static readonly long End = At(0);

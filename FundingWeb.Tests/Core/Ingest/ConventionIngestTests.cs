@@ -12,6 +12,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Ingest;
 
 /// <summary>The convention record and the implausible flag, through the one ingest path into a real SQLite file.</summary>
+[Trait("Category", "Fast")]
 public class ConventionIngestTests : IDisposable
 {
     private static readonly VenueInfo Venue = new("paradex", "Paradex", "appchain", TimeSpan.FromHours(1), 0.0002, IsSimulated: false);

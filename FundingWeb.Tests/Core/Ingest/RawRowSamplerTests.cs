@@ -5,6 +5,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Ingest;
 
+[Trait("Category", "Fast")]
 public class RawRowSamplerTests
 {
     private static FundingRate Quote(long t, FundingKind kind = FundingKind.Quoted, string symbol = "BTC") =>

@@ -19,6 +19,7 @@ namespace FundingWeb.Tests.Core.Ingest;
 /// file: the pages that arrived are stored, the unread stretch is a backfill_gap row with the reason, and the next
 /// backfill against a healthy server reads the stretch, fills it and deletes the row.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class VenueBackfillGapTests : IAsyncLifetime
 {
     private const long HourMs = 3_600_000;

@@ -12,6 +12,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Ingest;
 
 /// <summary>Settled rows that arrive by backfill meet the same plausibility rule as polled ones, against the market's recorded cap.</summary>
+[Trait("Category", "Fast")]
 public sealed class VenueBackfillPlausibilityTests : IDisposable
 {
     private const long HourMs = 3_600_000;

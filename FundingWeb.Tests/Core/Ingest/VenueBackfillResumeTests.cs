@@ -15,6 +15,7 @@ namespace FundingWeb.Tests.Core.Ingest;
 /// (a Paradex poll's reading) are read again, at most <see cref="VenueBackfill.SampleRecheck"/> back, so the exact index
 /// rows can take their place.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class VenueBackfillResumeTests : IAsyncLifetime
 {
     private const long HourMs = 3_600_000;

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Ingest;
 
+[Trait("Category", "Fast")]
 public class VenueHealthTests
 {
     private static readonly VenueStatus Polled = VenueStatus.Unknown("dydx") with { LastSuccessMs = 1_000, StaleSinceMs = null, StaleReason = null };

@@ -3,6 +3,7 @@ using FundingWeb.Core.Ingest;
 
 namespace FundingWeb.Tests.Core.Ingest;
 
+[Trait("Category", "Fast")]
 public class VenueStatusTrackerTests
 {
     private readonly VenueStatusTracker _tracker = new("dydx", TimeSpan.FromSeconds(30));

@@ -11,6 +11,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Liquidations;
 
+[Trait("Category", "Fast")]
 public sealed class MarketLiquidationLevelsTests : IDisposable
 {
     private const long Hour = 3_600_000;

@@ -3,6 +3,7 @@ using FundingWeb.Core.Liquidations;
 
 namespace FundingWeb.Tests.Core.Liquidations;
 
+[Trait("Category", "Fast")]
 public class MeasuredCoverageTests
 {
     private static readonly PositionLiquidation[] Positions =

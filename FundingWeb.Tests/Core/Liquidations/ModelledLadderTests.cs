@@ -4,6 +4,7 @@ using FundingWeb.Core.Venues;
 
 namespace FundingWeb.Tests.Core.Liquidations;
 
+[Trait("Category", "Fast")]
 public class ModelledLadderTests
 {
     private const long T0 = 1_767_225_600_000; // 2026-01-01T00:00Z

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FundingWeb.Tests.Core.Live;
 
+[Trait("Category", "Fast")]
 public class CallbackThrottlerTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);

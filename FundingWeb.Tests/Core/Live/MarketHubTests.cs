@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace FundingWeb.Tests.Core.Live;
 
+[Trait("Category", "Fast")]
 public class MarketHubTests
 {
     private readonly ManualTimeProvider _time = new(DateTimeOffset.UnixEpoch);

@@ -5,6 +5,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Live;
 
+[Trait("Category", "Fast")]
 public class VenueSnapshotTests
 {
     [Fact]

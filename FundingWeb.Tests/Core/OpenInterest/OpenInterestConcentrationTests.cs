@@ -3,6 +3,7 @@ using FundingWeb.Core.OpenInterest;
 
 namespace FundingWeb.Tests.Core.OpenInterest;
 
+[Trait("Category", "Fast")]
 public class OpenInterestConcentrationTests
 {
     private const long T0 = 1_767_225_600_000; // 2026-01-01T00:00Z, a round hour

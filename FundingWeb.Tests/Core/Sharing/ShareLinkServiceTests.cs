@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FundingWeb.Tests.Core.Sharing;
 
+[Trait("Category", "Fast")]
 public sealed class ShareLinkServiceTests : IDisposable
 {
     private readonly TempDatabase _db = new();

@@ -4,6 +4,7 @@ using FundingWeb.Tests.Fixtures;
 
 namespace FundingWeb.Tests.Core.Sharing;
 
+[Trait("Category", "Fast")]
 public class ShareRateLimiterTests
 {
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));

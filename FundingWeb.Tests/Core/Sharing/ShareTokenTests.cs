@@ -4,6 +4,7 @@ using FundingWeb.Core.Sharing;
 
 namespace FundingWeb.Tests.Core.Sharing;
 
+[Trait("Category", "Fast")]
 public class ShareTokenTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Simulator;
 
+[Trait("Category", "Fast")]
 public sealed class SimulatedDepthTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using FundingWeb.Tests.Fixtures;
 
 namespace FundingWeb.Tests.Core.Simulator;
 
+[Trait("Category", "Fast")]
 public class SimulatedWorldTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Spreads;
 
+[Trait("Category", "Fast")]
 public sealed class SpreadAfterSlippageTests
 {
     // Short the high venue at 0.01 %/h (fee 0.05 %), long the low one at 0.002 %/h (fee 0.02 %): 0.008 %/h = 70.08 % APR,

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Storage;
 
+[Trait("Category", "Fast")]
 public class HistoryQueriesTests : IDisposable
 {
     private static readonly VenueInfo Venue = new("dydx", "dYdX v4", "appchain", TimeSpan.Zero, 0.0005, true);

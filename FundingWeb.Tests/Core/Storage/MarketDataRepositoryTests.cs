@@ -10,6 +10,7 @@ using FundingWeb.Tests.Fixtures;
 
 namespace FundingWeb.Tests.Core.Storage;
 
+[Trait("Category", "Fast")]
 public class MarketDataRepositoryTests : IDisposable
 {
     private static readonly VenueInfo Venue = new("hyperliquid", "Hyperliquid", "appchain", TimeSpan.FromMinutes(5), 0.00045, true);

@@ -4,6 +4,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues;
 
 /// <summary>The one place a failed history page becomes a gap: what fails, what is recorded, what propagates.</summary>
+[Trait("Category", "Fast")]
 public sealed class HistoryPagesTests
 {
     public static TheoryData<string, Exception, string, bool> Failures => new()

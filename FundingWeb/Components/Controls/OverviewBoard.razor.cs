@@ -12,6 +12,9 @@ public partial class OverviewBoard
     [Parameter, EditorRequired] public ViewState State { get; set; } = ViewState.Default;
     /// <summary>False on a shared view: assets are named, not linked.</summary>
     [Parameter] public bool Links { get; set; }
+
+    /// <summary>The page's as-of stamp: it re-renders alone on each tick, like on every other live page.</summary>
+    [Parameter] public LiveStamp? Stamp { get; set; }
     [Parameter] public EventCallback<(string Venue, string Asset)> OnSelect { get; set; }
     [Parameter] public EventCallback OnCloseSource { get; set; }
 

@@ -8,6 +8,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Aevo;
 
+[Trait("Category", "Fast")]
 public sealed class AevoClientTests : IAsyncLifetime
 {
     private const long HourMs = 3_600_000;

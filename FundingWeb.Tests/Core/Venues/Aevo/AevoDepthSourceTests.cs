@@ -9,6 +9,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Aevo;
 
 /// <summary>Aevo's <c>/orderbook</c> over real HTTP on loopback: the doc example, and the same shape with perp-like levels.</summary>
+[Trait("Category", "Fast")]
 public sealed class AevoDepthSourceTests : IAsyncLifetime
 {
     private DepthReplay _replay = null!;

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Aevo;
 
+[Trait("Category", "Fast")]
 public sealed class AevoParserTests
 {
     private static JsonElement Json(string file) => JsonDocument.Parse(FixtureFiles.Read("aevo", file)).RootElement;

@@ -8,6 +8,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Dydx;
 
+[Trait("Category", "Fast")]
 public sealed class DydxClientTests : IAsyncLifetime
 {
     private const string Prefix = "/dydx";

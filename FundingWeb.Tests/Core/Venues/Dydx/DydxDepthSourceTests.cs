@@ -8,6 +8,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Dydx;
 
 /// <summary>dYdX's indexer book over real HTTP on loopback, from the recorded BTC-USD book.</summary>
+[Trait("Category", "Fast")]
 public sealed class DydxDepthSourceTests : IAsyncLifetime
 {
     private DepthReplay _replay = null!;

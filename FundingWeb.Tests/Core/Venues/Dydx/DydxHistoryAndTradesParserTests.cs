@@ -8,6 +8,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Dydx;
 
+[Trait("Category", "Fast")]
 public class DydxHistoryAndTradesParserTests
 {
     private static JsonDocument Fixture(string file) => JsonDocument.Parse(FixtureFiles.Read("dydx", file));

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Dydx;
 
+[Trait("Category", "Fast")]
 public class DydxLiquidationTrackerTests
 {
     [Fact]

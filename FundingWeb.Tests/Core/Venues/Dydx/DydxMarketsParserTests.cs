@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Dydx;
 
+[Trait("Category", "Fast")]
 public class DydxMarketsParserTests
 {
     private const long FetchedAtMs = 1_765_210_000_000;

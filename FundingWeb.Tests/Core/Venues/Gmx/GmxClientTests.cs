@@ -8,6 +8,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Gmx;
 
 /// <summary>The GMX client over real HTTP against the loopback replay server.</summary>
+[Trait("Category", "Fast")]
 public sealed class GmxClientTests : IAsyncLifetime
 {
     private const string Prefix = "/gmx";

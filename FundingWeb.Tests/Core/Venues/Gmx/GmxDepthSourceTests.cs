@@ -9,6 +9,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Gmx;
 
 /// <summary>GMX pool states from <c>/markets/info</c> over real HTTP on loopback: never a book.</summary>
+[Trait("Category", "Fast")]
 public sealed class GmxDepthSourceTests : IAsyncLifetime
 {
     private const string Eth = "ETH/USD [WETH-USDC]";

@@ -8,6 +8,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Gmx;
 
 /// <summary>Parsing of the recorded GMX payloads (NOTES.md §6.4), with the numbers worked out by hand.</summary>
+[Trait("Category", "Fast")]
 public sealed class GmxParserTests
 {
     private static JsonDocument Load(string file) => JsonDocument.Parse(FixtureFiles.Read("gmx", file));

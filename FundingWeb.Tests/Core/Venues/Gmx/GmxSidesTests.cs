@@ -11,6 +11,7 @@ namespace FundingWeb.Tests.Core.Venues.Gmx;
 /// keep the market sign (positive = longs pay) on both legs, and borrowing is a cost (positive = that side pays).
 /// The rows are built from the rule, not from one payload.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class GmxSidesTests
 {
     public static TheoryData<string, double, double, double, double> FundingCases => new()

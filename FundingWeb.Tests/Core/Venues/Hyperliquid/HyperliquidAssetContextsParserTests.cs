@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Hyperliquid;
 
+[Trait("Category", "Fast")]
 public class HyperliquidAssetContextsParserTests
 {
     private const long FetchedAtMs = 1_769_916_000_000; // 2026-02-01T03:00:00Z

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Hyperliquid;
 
+[Trait("Category", "Fast")]
 public sealed class HyperliquidClientTests : IAsyncLifetime
 {
     private const string Prefix = "/hyperliquid";

@@ -9,6 +9,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Hyperliquid;
 
 /// <summary>Hyperliquid's <c>l2Book</c> over real HTTP on loopback, from the recorded DYDX book.</summary>
+[Trait("Category", "Fast")]
 public sealed class HyperliquidDepthSourceTests : IAsyncLifetime
 {
     private DepthReplay _replay = null!;

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Hyperliquid;
 
+[Trait("Category", "Fast")]
 public class HyperliquidSettlementIntervalsTests
 {
     private const long Hour = 3_600_000;

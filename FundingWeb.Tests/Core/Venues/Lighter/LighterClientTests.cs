@@ -8,6 +8,7 @@ using FundingWeb.Tests.Fixtures.Venues;
 namespace FundingWeb.Tests.Core.Venues.Lighter;
 
 /// <summary>The Lighter client over real HTTP against the loopback replay server.</summary>
+[Trait("Category", "Fast")]
 public sealed class LighterClientTests : IAsyncLifetime
 {
     private const string Prefix = "/lighter";

@@ -8,6 +8,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Lighter;
 
 /// <summary>Lighter's L3 <c>orderBookOrders</c> over real HTTP on loopback, aggregated into levels; ids from <c>orderBookDetails</c>.</summary>
+[Trait("Category", "Fast")]
 public sealed class LighterDepthSourceTests : IAsyncLifetime
 {
     private DepthReplay _replay = null!;

@@ -9,6 +9,7 @@ namespace FundingWeb.Tests.Core.Venues.Lighter;
 /// percent, whatever the JSON kind; a pair that is not 0 &lt; maintenance &lt; initial ≤ 1 with at most 200× keeps the
 /// documented defaults and says why. Never a silent 10,000×.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class LighterMarginsTests
 {
     public static TheoryData<string, string, double?, double?> Cases => new()

@@ -8,6 +8,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Lighter;
 
 /// <summary>Parsing of the recorded Lighter payloads (NOTES.md §4.4), with the numbers worked out by hand.</summary>
+[Trait("Category", "Fast")]
 public sealed class LighterParserTests
 {
     private static JsonDocument Load(string file) => JsonDocument.Parse(FixtureFiles.Read("lighter", file));

@@ -8,6 +8,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Paradex;
 
+[Trait("Category", "Fast")]
 public sealed class ParadexClientTests : IAsyncLifetime
 {
     private LoopbackVenueServer _server = null!;

@@ -8,6 +8,7 @@ using Xunit;
 namespace FundingWeb.Tests.Core.Venues.Paradex;
 
 /// <summary>Paradex's <c>/orderbook/{market}</c> over real HTTP on loopback, from the OpenAPI example shape.</summary>
+[Trait("Category", "Fast")]
 public sealed class ParadexDepthSourceTests : IAsyncLifetime
 {
     private DepthReplay _replay = null!;

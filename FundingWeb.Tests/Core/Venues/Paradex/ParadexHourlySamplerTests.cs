@@ -10,6 +10,7 @@ namespace FundingWeb.Tests.Core.Venues.Paradex;
 /// Each settled Paradex hour from the funding index (NOTES §3.2): the index advances premium × Δt ÷ period, premium =
 /// rate × price, so Δindex over the hour ÷ price is the hour's accrual. Numbers below are small enough to check by hand.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ParadexHourlySamplerTests
 {
     private const long H = 1_770_444_000_000; // 2026-02-07 06:00 UTC

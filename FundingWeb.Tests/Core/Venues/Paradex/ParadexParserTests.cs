@@ -7,6 +7,7 @@ using Xunit;
 
 namespace FundingWeb.Tests.Core.Venues.Paradex;
 
+[Trait("Category", "Fast")]
 public sealed class ParadexParserTests
 {
     private const long Now = 1770444780108;
