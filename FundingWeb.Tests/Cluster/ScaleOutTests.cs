@@ -107,6 +107,9 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
         Assert.Single(received.Keys, k => k.StartsWith("always:", StringComparison.Ordinal));
         Assert.All(received, kv => Assert.Equal(1, kv.Value));
         Assert.Equal(1, Scalar(factory, "SELECT COUNT(*) FROM alert_event WHERE rule_id = 'always'"));
+        // The receiver answers before the sender records the delivery: wait for the record, then it must be exactly two.
+        await Eventually.TrueAsync(() => Scalar(factory, "SELECT COUNT(*) FROM alert_delivery WHERE status = 'delivered'") >= 2, TimeSpan.FromSeconds(30),
+            "both deliveries recorded");
         Assert.Equal(2, Scalar(factory, "SELECT COUNT(*) FROM alert_delivery WHERE status = 'delivered'"));
 
         // No row twice: the keys are the primary keys, checked anyway, table by table.
