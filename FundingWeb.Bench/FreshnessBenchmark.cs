@@ -70,15 +70,17 @@ public static class FreshnessBenchmark
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await context.AddInitScriptAsync("""
             window.__fwLat = [];
+            // The whole document, not the stamp element: the interactive render replaces the prerendered stamp node.
             const watch = () => {
-              const stamp = document.querySelector('[data-testid=as-of]');
-              if (!stamp) { requestAnimationFrame(watch); return; }
-              let last = stamp.getAttribute('data-as-of-ms');
-              new MutationObserver(() => {
+              let last = null;
+              new MutationObserver(records => {
                 const now = Date.now();
-                const v = stamp.getAttribute('data-as-of-ms');
-                if (v && v !== last) { last = v; const ms = Number(v); if (ms > 0) window.__fwLat.push(now - ms); }
-              }).observe(stamp, { attributes: true, attributeFilter: ['data-as-of-ms'] });
+                for (const r of records) {
+                  if (r.target.getAttribute?.('data-testid') !== 'as-of') continue;
+                  const v = r.target.getAttribute('data-as-of-ms');
+                  if (v && v !== last) { last = v; const ms = Number(v); if (ms > 0) window.__fwLat.push(now - ms); }
+                }
+              }).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-as-of-ms'] });
             };
             document.addEventListener('DOMContentLoaded', watch);
             """);
