@@ -2,7 +2,7 @@ using FundingWeb.Core.Alerts.Kinds;
 
 namespace FundingWeb.Core.Alerts;
 
-/// <summary>Every alert kind, registered once. Adding a kind means one definition here and its form: nothing else to change.</summary>
+/// <summary>Every alert kind, registered once. Adding a kind means one definition here (its form fields included): the Alerts page offers it with nothing else to change.</summary>
 public static class AlertKinds
 {
     public static IReadOnlyList<AlertKind> All { get; } =

@@ -55,7 +55,7 @@ public class AlertsBrowserTests(BrowserFixture browser)
 
         var row = page.Locator("[data-testid=rules-table] tbody tr", new() { HasText = "Lighter dark" });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "clear");
-        await Assertions.Expect(row).ToContainTextAsync("lighter stale for more than 0 min");
+        await Assertions.Expect(row).ToContainTextAsync("lighter stale or degraded for more than 0 min");
         Assert.Equal(0, await colleague.GetByTestId("alert-toast").CountAsync());
 
         // The simulator's fault knob: Lighter stops answering and goes stale.

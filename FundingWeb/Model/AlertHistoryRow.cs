@@ -20,7 +20,7 @@ public sealed record AlertHistoryRow(
         var rule = rules.FirstOrDefault(r => r.Id == t.RuleId);
         return new AlertHistoryRow(
             t.Key, t.RuleId, t.TimeMs, t.RuleName, t.Transition == AlertTransitionKind.Fired ? "Fired" : "Cleared",
-            AlertRuleText.FormatValue(t.Kind, t.Value, AlertRuleText.BasisOf(rule)), t.Reason,
+            AlertRuleText.FormatValue(t.Kind, t.Value, rule), t.Reason,
             DeliveryState(entry.Delivery), DescribeDelivery(entry.Delivery));
     }
 

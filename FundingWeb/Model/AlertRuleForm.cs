@@ -1,13 +1,13 @@
 using FundingWeb.Core.Alerts;
 using FundingWeb.Core.Funding;
-using FundingWeb.Core.Liquidations;
 
 namespace FundingWeb.Model;
 
 /// <summary>
 /// What the Alerts page edits: one flat form for every kind of rule, in the units a desk types (percent at a basis,
-/// minutes, USD), turned into an <see cref="AlertRule"/> (fractions, TimeSpans) only when every field that kind needs
-/// is valid. <see cref="From"/> goes the other way, so an edit starts from the stored rule.
+/// seconds, minutes, USD), turned into an <see cref="AlertRule"/> (fractions, TimeSpans) only when every field that kind
+/// needs is valid. Which fields a kind asks for, how each is judged and how the rule is made come from the kind's
+/// definition (<see cref="AlertKinds"/>): no kind is named here. <see cref="From"/> goes the other way.
 /// </summary>
 public sealed class AlertRuleForm
 {
@@ -26,10 +26,10 @@ public sealed class AlertRuleForm
 
     public RateBasis Basis { get; set; } = RateBasis.Apr;
 
-    /// <summary>Percent: at <see cref="Basis"/> for funding, APR for spreads, % change for OI, % of price for ladders.</summary>
+    /// <summary>In <see cref="ThresholdUnit"/>: percent at <see cref="Basis"/> for funding, APR for spreads, % change for OI, % of price for ladders, seconds for chain and lag rules.</summary>
     public double? ThresholdPercent { get; set; }
 
-    /// <summary>Percent, same unit as <see cref="ThresholdPercent"/>.</summary>
+    /// <summary>In <see cref="HysteresisUnit"/> (the threshold's, for most kinds).</summary>
     public double? HysteresisPercent { get; set; }
 
     /// <summary>Minutes: sustain for spreads, window for OI, stale for venues, "within" for two-of-N.</summary>
@@ -45,42 +45,30 @@ public sealed class AlertRuleForm
 
     public string WebhookUrl { get; set => field = value ?? ""; } = "";
 
-    /// <summary>The unit <see cref="ThresholdPercent"/> is typed in, for the label beside it.</summary>
-    public string ThresholdUnit => Kind switch
-    {
-        AlertRuleKind.FundingThreshold => FundingBasis.Label(Basis),
-        AlertRuleKind.FundingFlip or AlertRuleKind.Spread => "% APR (simple)",
-        AlertRuleKind.OpenInterestChange => "% change",
-        AlertRuleKind.LadderProximity => "% of price",
-        _ => "%",
-    };
+    /// <summary>The kind's definition: its fields, their judgement and how a rule is made from them.</summary>
+    public AlertKind Definition => AlertKinds.For(Kind);
 
-    public string MinutesLabel => Kind switch
-    {
-        AlertRuleKind.Spread => "Sustained for (minutes)",
-        AlertRuleKind.OpenInterestChange => "Over a window of (minutes)",
-        AlertRuleKind.VenueStale => "Stale or degraded for more than (minutes)",
-        AlertRuleKind.Composite => "Within (minutes)",
-        AlertRuleKind.ConventionChange => "Notify for changes newer than (minutes)",
-        _ => "Minutes",
-    };
+    public bool Uses(AlertFieldSlot slot) => Definition.Field(slot) is not null;
 
-    public bool UsesAsset => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite);
-    public bool UsesVenue => Kind is not (AlertRuleKind.Spread or AlertRuleKind.Composite);
-    public bool UsesThreshold => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite or AlertRuleKind.FundingFlip or AlertRuleKind.ConventionChange);
-    public bool UsesHysteresis => Kind is not (AlertRuleKind.VenueStale or AlertRuleKind.Composite or AlertRuleKind.ConventionChange);
-    public bool UsesMinutes => Kind is AlertRuleKind.Spread or AlertRuleKind.OpenInterestChange or AlertRuleKind.VenueStale or AlertRuleKind.Composite or AlertRuleKind.ConventionChange;
-    public bool UsesBasis => Kind is AlertRuleKind.FundingThreshold;
+    public AlertField? FieldOf(AlertFieldSlot slot) => Definition.Field(slot);
+
+    /// <summary>The unit <see cref="ThresholdPercent"/> is typed in (a percent for most kinds, seconds for chain and lag rules).</summary>
+    public string ThresholdUnit => Definition.ThresholdUnit(Basis);
+
+    public string HysteresisUnit => Definition.HysteresisUnit(Basis);
+
+    public string MinutesLabel => FieldOf(AlertFieldSlot.Minutes)?.Label ?? "Minutes";
+
+    public bool UsesAsset => Uses(AlertFieldSlot.Asset);
+    public bool UsesVenue => Uses(AlertFieldSlot.Venue);
+    public bool UsesThreshold => Uses(AlertFieldSlot.Threshold);
+    public bool UsesHysteresis => Uses(AlertFieldSlot.Hysteresis);
+    public bool UsesMinutes => Uses(AlertFieldSlot.Minutes);
+    public bool UsesBasis => Uses(AlertFieldSlot.Basis);
 
     /// <summary>The direction choices of this kind: (token, label).</summary>
-    public IReadOnlyList<(string Token, string Label)> Directions => Kind switch
-    {
-        AlertRuleKind.FundingThreshold => [(nameof(ThresholdDirection.Above), "above"), (nameof(ThresholdDirection.Below), "below")],
-        AlertRuleKind.FundingFlip => [(nameof(FlipDirection.Either), "either way"), (nameof(FlipDirection.ToNegative), "positive → negative"), (nameof(FlipDirection.ToPositive), "negative → positive")],
-        AlertRuleKind.OpenInterestChange => [(nameof(ChangeDirection.Either), "rise or fall"), (nameof(ChangeDirection.Rise), "rise"), (nameof(ChangeDirection.Fall), "fall")],
-        AlertRuleKind.LadderProximity => [("", "longs and shorts"), (nameof(LiquidationSide.Long), "long liquidations (below price)"), (nameof(LiquidationSide.Short), "short liquidations (above price)")],
-        _ => [],
-    };
+    public IReadOnlyList<(string Token, string Label)> Directions =>
+        FieldOf(AlertFieldSlot.Direction)?.Choices?.Select(c => (c.Token, c.Label)).ToList() ?? [];
 
     /// <summary>A kind change resets the direction to that kind's first choice, so a stale token never carries over.</summary>
     public void SetKind(AlertRuleKind kind)
@@ -89,113 +77,112 @@ public sealed class AlertRuleForm
         Direction = Directions.Count > 0 ? Directions[0].Token : "";
     }
 
-    /// <summary>The fields this kind shows, by property name: every error <see cref="Validate"/> gives is about one of them.</summary>
-    public IReadOnlyList<string> Fields
+    // The form property each slot is typed into: errors name the property, so MudForm shows them at the field.
+    private static readonly IReadOnlyDictionary<AlertFieldSlot, string> Properties = new Dictionary<AlertFieldSlot, string>
     {
-        get
-        {
-            var fields = new List<string> { nameof(Name), nameof(Kind) };
-            if (UsesAsset) fields.Add(nameof(Asset));
-            if (UsesVenue) fields.Add(nameof(Venue));
-            if (Directions.Count > 0) fields.Add(nameof(Direction));
-            if (UsesBasis) fields.Add(nameof(Basis));
-            if (UsesThreshold) fields.Add(nameof(ThresholdPercent));
-            if (Kind == AlertRuleKind.LadderProximity) fields.Add(nameof(MinNotionalUsd));
-            if (UsesMinutes) fields.Add(nameof(Minutes));
-            if (Kind == AlertRuleKind.Composite) fields.AddRange([nameof(RuleIds), nameof(Required)]);
-            if (UsesHysteresis) fields.Add(nameof(HysteresisPercent));
-            fields.AddRange([nameof(CooldownMinutes), nameof(WebhookUrl), nameof(Enabled)]);
-            return fields;
-        }
-    }
+        [AlertFieldSlot.Asset] = nameof(Asset), [AlertFieldSlot.Venue] = nameof(Venue), [AlertFieldSlot.Direction] = nameof(Direction),
+        [AlertFieldSlot.Basis] = nameof(Basis), [AlertFieldSlot.Threshold] = nameof(ThresholdPercent), [AlertFieldSlot.MinNotionalUsd] = nameof(MinNotionalUsd),
+        [AlertFieldSlot.Minutes] = nameof(Minutes), [AlertFieldSlot.RuleIds] = nameof(RuleIds), [AlertFieldSlot.Required] = nameof(Required),
+        [AlertFieldSlot.Hysteresis] = nameof(HysteresisPercent),
+    };
+
+    public static string PropertyOf(AlertFieldSlot slot) => Properties[slot];
+
+    /// <summary>The fields this kind shows, by property name: every error <see cref="Validate"/> gives is about one of them.</summary>
+    public IReadOnlyList<string> Fields =>
+        [nameof(Name), nameof(Kind), .. Definition.Fields.Select(f => Properties[f.Slot]), nameof(CooldownMinutes), nameof(WebhookUrl), nameof(Enabled)];
 
     /// <summary>The longest window a rule may name: a year of minutes (a TimeSpan holds far more; a desk never needs it).</summary>
     public const double MaxMinutes = 365 * 24 * 60;
 
     /// <summary>
     /// Why the form cannot make a rule, each tied to the field it is about; empty when it can. The one place a rule's
-    /// fields are judged: the page shows these at the fields (MudForm's model validation) and <see cref="ToRule"/> refuses on them.
-    /// Only fields the kind shows are judged, so a value left in a field the kind hides never blocks a save.
+    /// fields are judged, from the kind's field definitions: the page shows these at the fields (MudForm's model
+    /// validation) and <see cref="ToRule"/> refuses on them. Only fields the kind shows are judged, so a value left in a
+    /// field the kind hides never blocks a save.
     /// </summary>
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        void Add(string field, string message) => errors.Add(new FieldError(field, message));
+        void Add(AlertFieldSlot slot, string message) => errors.Add(new FieldError(Properties[slot], message));
         var name = Name.Trim();
-        if (name.Length == 0) Add(nameof(Name), "Name: give the rule a name.");
-        if (name.Length > 80) Add(nameof(Name), "Name: at most 80 characters.");
-        if (UsesAsset && Kind != AlertRuleKind.ConventionChange && string.IsNullOrWhiteSpace(Asset)) Add(nameof(Asset), "Asset: choose an asset.");
-        if (Kind == AlertRuleKind.FundingFlip && string.IsNullOrWhiteSpace(Venue)) Add(nameof(Venue), "Venue: a flip is watched on one venue.");
-        if (Directions.Count > 0 && Directions.All(d => d.Token != Direction)) Add(nameof(Direction), "Direction: choose one of the listed.");
-        if (UsesThreshold)
+        if (name.Length == 0) errors.Add(new(nameof(Name), "Name: give the rule a name."));
+        if (name.Length > 80) errors.Add(new(nameof(Name), "Name: at most 80 characters."));
+        foreach (var field in Definition.Fields)
         {
-            if (ThresholdPercent is not { } threshold) Add(nameof(ThresholdPercent), $"Threshold: enter a number ({ThresholdUnit}).");
-            else if (!double.IsFinite(threshold)) Add(nameof(ThresholdPercent), "Threshold: not a number.");
-            else if (threshold <= 0 && Kind is AlertRuleKind.Spread or AlertRuleKind.OpenInterestChange or AlertRuleKind.LadderProximity)
-                Add(nameof(ThresholdPercent), "Threshold: must be above zero.");
+            if (Problem(field) is { } problem) Add(field.Slot, problem);
         }
-        if (UsesHysteresis && HysteresisPercent is { } h && !(h >= 0 && double.IsFinite(h))) Add(nameof(HysteresisPercent), "Hysteresis: zero or more.");
-        if (UsesMinutes)
+        foreach (var (slot, message) in Definition.Check(Values()))
         {
-            if (Minutes is not { } minutes) Add(nameof(Minutes), $"{MinutesLabel}: enter a number of minutes.");
-            else if (!(minutes >= 0) || minutes > MaxMinutes) Add(nameof(Minutes), $"{MinutesLabel}: zero or more, at most 525,600 (a year).");
-            else if (minutes == 0 && Kind is AlertRuleKind.OpenInterestChange or AlertRuleKind.Composite or AlertRuleKind.ConventionChange)
-                Add(nameof(Minutes), $"{MinutesLabel}: above zero.");
+            if (Uses(slot)) Add(slot, message);
         }
-        if (Kind == AlertRuleKind.LadderProximity && !(MinNotionalUsd is { } usd && usd > 0 && double.IsFinite(usd))) Add(nameof(MinNotionalUsd), "Minimum notional: enter USD above zero.");
-        if (Kind == AlertRuleKind.Composite)
-        {
-            if (RuleIds.Count < 2) Add(nameof(RuleIds), "Rules: choose at least two rules.");
-            if (Id is not null && RuleIds.Contains(Id)) Add(nameof(RuleIds), "Rules: a rule cannot count itself.");
-            if (Required < 1 || Required > RuleIds.Count) Add(nameof(Required), $"How many: between 1 and the {RuleIds.Count} rules chosen.");
-        }
-        if (!(CooldownMinutes >= 0) || CooldownMinutes > 7 * 24 * 60) Add(nameof(CooldownMinutes), "Cooldown: between 0 and 10,080 minutes.");
+        if (!(CooldownMinutes >= 0) || CooldownMinutes > 7 * 24 * 60) errors.Add(new(nameof(CooldownMinutes), "Cooldown: between 0 and 10,080 minutes."));
         var webhook = WebhookUrl.Trim();
-        if (webhook.Length > 0 && WebhookUrlProblem(webhook) is { } problem) Add(nameof(WebhookUrl), $"Webhook: {problem}, or empty for none.");
+        if (webhook.Length > 0 && WebhookUrlProblem(webhook) is { } webhookProblem) errors.Add(new(nameof(WebhookUrl), $"Webhook: {webhookProblem}, or empty for none."));
         return errors;
     }
+
+    private string? Problem(AlertField field) => field.Slot switch
+    {
+        AlertFieldSlot.Asset => !field.Optional && string.IsNullOrWhiteSpace(Asset) ? field.Missing ?? "Asset: choose an asset." : null,
+        AlertFieldSlot.Venue => !field.Optional && string.IsNullOrWhiteSpace(Venue) ? field.Missing ?? "Venue: choose a venue." : null,
+        AlertFieldSlot.Direction => Directions.All(d => d.Token != Direction) ? $"{field.Label}: choose one of the listed." : null,
+        AlertFieldSlot.Threshold => NumberProblem("Threshold", ThresholdPercent, field, $"enter a number ({ThresholdUnit})"),
+        AlertFieldSlot.MinNotionalUsd => MinNotionalUsd is { } usd && double.IsFinite(usd) && InRange(usd, field) ? null : field.Missing ?? "Minimum notional: enter USD above zero.",
+        AlertFieldSlot.Minutes => MinutesProblem(field),
+        AlertFieldSlot.Hysteresis => HysteresisPercent is { } h && !(h >= 0 && double.IsFinite(h)) ? "Hysteresis: zero or more." : null,
+        _ => null,
+    };
+
+    private static string? NumberProblem(string noun, double? value, AlertField field, string missing)
+    {
+        if (value is not { } v) return field.Missing ?? $"{noun}: {missing}.";
+        if (!double.IsFinite(v)) return $"{noun}: not a number.";
+        if (field.Min is { } min && (field.AboveMin ? v <= min : v < min))
+            return min == 0 ? (field.AboveMin ? $"{noun}: must be above zero." : $"{noun}: zero or more.") : $"{noun}: {(field.AboveMin ? "above" : "at least")} {min.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
+        if (field.Max is { } max && v > max) return $"{noun}: at most {max.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture)}.";
+        return null;
+    }
+
+    private string? MinutesProblem(AlertField field)
+    {
+        var label = field.Label;
+        if (Minutes is not { } minutes) return $"{label}: enter a number of minutes.";
+        if (!(minutes >= 0) || minutes > Math.Min(MaxMinutes, field.Max ?? MaxMinutes)) return $"{label}: zero or more, at most 525,600 (a year).";
+        if (minutes == 0 && field.AboveMin) return $"{label}: above zero.";
+        return null;
+    }
+
+    private static bool InRange(double v, AlertField field) =>
+        (field.Min is not { } min || (field.AboveMin ? v > min : v >= min)) && (field.Max is not { } max || v <= max);
+
+    /// <summary>What the kind reads, cleaned; only the slots it asks for carry a value.</summary>
+    private AlertFormValues Values() => new()
+    {
+        Id = Id,
+        Asset = UsesAsset ? Asset.Trim().ToUpperInvariant() : "",
+        Venue = UsesVenue && !string.IsNullOrWhiteSpace(Venue) ? Venue.Trim() : null,
+        Direction = Uses(AlertFieldSlot.Direction) ? Direction : "",
+        Basis = Basis,
+        Threshold = UsesThreshold ? ThresholdPercent : null,
+        MinNotionalUsd = Uses(AlertFieldSlot.MinNotionalUsd) ? MinNotionalUsd : null,
+        // Only the kinds that ask for minutes read them: a huge value left in the hidden field must not overflow a TimeSpan.
+        Minutes = UsesMinutes ? Minutes : null,
+        RuleIds = [.. RuleIds],
+        Required = Required,
+    };
 
     /// <summary>The rule, or the reasons it cannot be made (<see cref="Validate"/>).</summary>
     public (AlertRule? Rule, IReadOnlyList<FieldError> Errors) ToRule(Func<string> newId)
     {
         var errors = Validate();
         if (errors.Count > 0) return (null, errors);
-        var name = Name.Trim();
         var webhook = WebhookUrl.Trim();
-
-        var id = Id ?? newId();
-        var asset = Asset.Trim().ToUpperInvariant();
-        string? venue = string.IsNullOrWhiteSpace(Venue) ? null : Venue.Trim();
-        var threshold = (ThresholdPercent ?? 0) / 100;
-        var hysteresis = (HysteresisPercent ?? 0) / 100;
-        // Only the kinds that ask for minutes read them: a huge value left in the hidden field must not overflow a TimeSpan.
-        var minutes = UsesMinutes ? TimeSpan.FromMinutes(Minutes!.Value) : TimeSpan.Zero;
-        AlertRule rule = Kind switch
-        {
-            AlertRuleKind.FundingThreshold => new FundingThresholdRule
-            {
-                Id = id, Name = name, Asset = asset, Venue = venue, Direction = Enum.Parse<ThresholdDirection>(Direction), Threshold = threshold, Basis = Basis,
-            },
-            AlertRuleKind.FundingFlip => new FundingFlipRule { Id = id, Name = name, Asset = asset, Venue = venue!, Direction = Enum.Parse<FlipDirection>(Direction), Basis = RateBasis.Apr },
-            AlertRuleKind.Spread => new SpreadRule { Id = id, Name = name, Asset = asset, ThresholdApr = threshold, MinDuration = minutes },
-            AlertRuleKind.OpenInterestChange => new OpenInterestChangeRule
-            {
-                Id = id, Name = name, Asset = asset, Venue = venue, ThresholdFraction = threshold, Window = minutes, Direction = Enum.Parse<ChangeDirection>(Direction),
-            },
-            AlertRuleKind.LadderProximity => new LadderProximityRule
-            {
-                Id = id, Name = name, Asset = asset, Venue = venue, WithinFraction = threshold, MinNotionalUsd = MinNotionalUsd!.Value,
-                Side = Direction.Length == 0 ? null : Enum.Parse<LiquidationSide>(Direction),
-            },
-            AlertRuleKind.VenueStale => new VenueStaleRule { Id = id, Name = name, Venue = venue, MinStale = minutes },
-            AlertRuleKind.Composite => new CompositeRule { Id = id, Name = name, RuleIds = [.. RuleIds], Required = Required, Within = minutes },
-            AlertRuleKind.ConventionChange => new ConventionChangeRule { Id = id, Name = name, Venue = venue, Asset = asset.Length == 0 ? null : asset, Window = minutes },
-            _ => throw new InvalidOperationException($"The form cannot make a {Kind} rule."),
-        };
-        rule = rule with
+        var definition = Definition;
+        var rule = definition.Build(Id ?? newId(), Name.Trim(), Values()) with
         {
             Enabled = Enabled,
-            Hysteresis = UsesHysteresis ? hysteresis : 0,
+            Hysteresis = UsesHysteresis ? definition.Stored(AlertFieldSlot.Hysteresis, HysteresisPercent ?? 0) : 0,
             Cooldown = TimeSpan.FromMinutes(CooldownMinutes),
             WebhookUrl = webhook.Length == 0 ? null : webhook,
         };
@@ -221,43 +208,17 @@ public sealed class AlertRuleForm
         return null;
     }
 
-    /// <summary>The form showing a stored rule (for editing).</summary>
+    /// <summary>The form showing a stored rule (for editing): its kind's values, in the units they are typed in.</summary>
     public static AlertRuleForm From(AlertRule rule)
     {
-        var form = new AlertRuleForm
+        var definition = AlertKinds.For(rule);
+        var v = definition.ToForm(rule);
+        return new AlertRuleForm
         {
-            Id = rule.Id, Name = rule.Name, Kind = rule.Kind, Enabled = rule.Enabled, HysteresisPercent = Percent(rule.Hysteresis),
-            CooldownMinutes = rule.Cooldown.TotalMinutes, WebhookUrl = rule.WebhookUrl ?? "", Asset = "", Venue = "",
+            Id = rule.Id, Name = rule.Name, Kind = rule.Kind, Enabled = rule.Enabled, CooldownMinutes = rule.Cooldown.TotalMinutes, WebhookUrl = rule.WebhookUrl ?? "",
+            HysteresisPercent = definition.UsesHysteresis ? definition.Typed(AlertFieldSlot.Hysteresis, rule.Hysteresis) : 0,
+            Asset = v.Asset, Venue = v.Venue ?? "", Direction = v.Direction, Basis = v.Basis, ThresholdPercent = v.Threshold, MinNotionalUsd = v.MinNotionalUsd,
+            Minutes = v.Minutes, RuleIds = [.. v.RuleIds], Required = v.Required,
         };
-        switch (rule)
-        {
-            case FundingThresholdRule r:
-                (form.Asset, form.Venue, form.Direction, form.ThresholdPercent, form.Basis) = (r.Asset, r.Venue ?? "", r.Direction.ToString(), Percent(r.Threshold), r.Basis);
-                break;
-            case FundingFlipRule r:
-                (form.Asset, form.Venue, form.Direction, form.Basis) = (r.Asset, r.Venue, r.Direction.ToString(), r.Basis);
-                break;
-            case SpreadRule r:
-                (form.Asset, form.ThresholdPercent, form.Minutes) = (r.Asset, Percent(r.ThresholdApr), r.MinDuration.TotalMinutes);
-                break;
-            case OpenInterestChangeRule r:
-                (form.Asset, form.Venue, form.ThresholdPercent, form.Minutes, form.Direction) = (r.Asset, r.Venue ?? "", Percent(r.ThresholdFraction), r.Window.TotalMinutes, r.Direction.ToString());
-                break;
-            case LadderProximityRule r:
-                (form.Asset, form.Venue, form.ThresholdPercent, form.MinNotionalUsd, form.Direction) = (r.Asset, r.Venue ?? "", Percent(r.WithinFraction), r.MinNotionalUsd, r.Side?.ToString() ?? "");
-                break;
-            case VenueStaleRule r:
-                (form.Venue, form.Minutes) = (r.Venue ?? "", r.MinStale.TotalMinutes);
-                break;
-            case CompositeRule r:
-                (form.RuleIds, form.Required, form.Minutes) = ([.. r.RuleIds], r.Required, r.Within.TotalMinutes);
-                break;
-            case ConventionChangeRule r:
-                (form.Asset, form.Venue, form.Minutes) = (r.Asset ?? "", r.Venue ?? "", r.Window.TotalMinutes);
-                break;
-        }
-        return form;
     }
-
-    private static double Percent(double fraction) => Math.Round(fraction * 100, 10);
 }

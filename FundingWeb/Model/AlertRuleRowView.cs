@@ -22,7 +22,7 @@ public sealed record AlertRuleRowView(
             rule.Name,
             AlertRuleText.Describe(rule, ruleName),
             rule.Enabled ? firing ? "firing" : "clear" : "disabled",
-            state?.LastValue is { } v ? AlertRuleText.FormatValue(rule.Kind, v, AlertRuleText.BasisOf(rule)) : Display.None,
+            state?.LastValue is { } v ? AlertRuleText.FormatValue(rule.Kind, v, rule) : Display.None,
             state?.LastFiredMs is { } f ? Display.Utc(f, "yyyy-MM-dd HH:mm") : "never",
             rule.WebhookUrl is { } url ? Host(url) : Display.None,
             rule.Enabled,

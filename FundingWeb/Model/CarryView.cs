@@ -27,6 +27,12 @@ public sealed record CarryView(
     double StressLookbackDays,
     double ClusterMinUsd)
 {
+    /// <summary>The venue's exit path and live chain conditions now.</summary>
+    public ExitConditions? Exit { get; init; }
+
+    /// <summary>The exit delay the stress row uses unless the user gave their own.</summary>
+    public ExitDelayEstimate? ExitDelay { get; init; }
+
     /// <summary>The loaded market at the snapshot's price and quote (the load's own copy if it has left the feed since).</summary>
     public static CarryView Build(CarryLoad load, MarketSnapshot snapshot, CarryOptions options, long nowMs)
     {
@@ -36,6 +42,9 @@ public sealed record CarryView(
         var view = new CarryView(null, null, null, venue.Venue.Name, market.Market.Symbol, venue.Venue.RollupKind, venue.Venue.WithdrawalDelay.TotalHours,
             query.ExitDelayHours, market.Market.MaintenanceMargin, market.Leg(FundingLeg.Short) is not null, load.LevelsKind,
             options.StressLookback.TotalDays, options.ClusterMinUsd);
+        var exit = ExitConditions.Of(venue.Venue, venue.ChainHealthAt(nowMs), venue.ChainLimits, nowMs);
+        var exitDelay = ExitDelayEstimate.Of(exit, load.Episodes ?? []);
+        view = view with { Exit = exit, ExitDelay = exitDelay };
         if ((market.Mark ?? market.Index) is not { } price || !(price > 0) || !double.IsFinite(price))
         {
             // The calculator needs an entry price; a market without a positive one says so instead of failing the page.
@@ -44,8 +53,9 @@ public sealed record CarryView(
         var quoted = query.Side == PositionSide.Short && market.Leg(FundingLeg.Short) is { } shortLeg ? shortLeg : market.Funding;
         // An implausible quote is shown, never priced in: the estimate then leans on the settled history alone.
         var quote = quoted is { IsPlausible: true } ? quoted : null;
-        // The stress row's exit delay: the venue's settlement facts unless the user gave their own (a bridge, an OTC desk).
-        var info = query.ExitDelayHours is { } delay ? venue.Venue with { WithdrawalDelay = TimeSpan.FromHours(delay) } : venue.Venue;
+        // The stress row's exit delay: the estimate from the venue's settlement facts and its chain now, unless the user gave
+        // their own (a bridge, an OTC desk).
+        var info = venue.Venue with { WithdrawalDelay = query.ExitDelayHours is { } delay ? TimeSpan.FromHours(delay) : exitDelay.Delay };
         var carryMarket = new CarryMarket(info, price, market.Market.MaintenanceMargin, quote?.Rate1h, load.History, load.Levels, load.LevelsKind, nowMs);
         return view with
         {

@@ -34,6 +34,9 @@ public static partial class FundingUrls
     public static string Spreads(ViewState state) => Build(SpreadsPath, state, includeRange: false);
     public static string Venues() => VenuesPath;
 
+    /// <summary>The Venues page with its venue chips and its history range (1h, 24h or 7d as links).</summary>
+    public static string Venues(ViewState state) => Build(VenuesPath, state with { Asset = null, Basis = RateBasis.Apr, Window = null, Venue = null });
+
     /// <summary>The same state on another page (the nav keeps asset, venues, range and basis).</summary>
     public static string ForPath(string path, ViewState state) => Build(path, state, includeRange: path is not (OverviewPath or SpreadsPath or VenuesPath));
 

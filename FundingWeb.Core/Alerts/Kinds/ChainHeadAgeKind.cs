@@ -7,6 +7,21 @@ public sealed class ChainHeadAgeKind : AlertKind<ChainHeadAgeRule>
     public override string Title => "Chain head older than N seconds";
     public override string ValueUnit => "head age in seconds";
 
+    public override IReadOnlyList<AlertField> Fields { get; } =
+    [
+        VenueField(),
+        new(AlertFieldSlot.Threshold, "Head older than", "s", Min: 0, AboveMin: true, Max: MaxSeconds),
+        SecondsHysteresis,
+    ];
+
+    /// <summary>A year of seconds: a head older than that is no threshold anyone sets.</summary>
+    public const double MaxSeconds = 365 * 86_400;
+
+    protected override ChainHeadAgeRule Make(string id, string name, AlertFormValues v) =>
+        new() { Id = id, Name = name, Venue = v.Venue, MaxAgeSeconds = Stored(AlertFieldSlot.Threshold, v.Threshold) };
+
+    protected override AlertFormValues Values(ChainHeadAgeRule r) => new() { Venue = r.Venue, Threshold = Typed(AlertFieldSlot.Threshold, r.MaxAgeSeconds) };
+
     internal override AlertReading? Read(ChainHeadAgeRule rule, AlertContext context)
     {
         var worst = context.Snapshot.Venues.Values

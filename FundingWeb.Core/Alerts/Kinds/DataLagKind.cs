@@ -7,6 +7,20 @@ public sealed class DataLagKind : AlertKind<DataLagRule>
     public override string Title => "Venue data lagging for M minutes";
     public override string ValueUnit => "data lag in seconds";
 
+    public override IReadOnlyList<AlertField> Fields { get; } =
+    [
+        VenueField(),
+        new(AlertFieldSlot.Threshold, "Data behind by more than", "s", Min: 0, AboveMin: true, Max: ChainHeadAgeKind.MaxSeconds),
+        new(AlertFieldSlot.Minutes, "For at least (minutes)", "min", Min: 0),
+        SecondsHysteresis,
+    ];
+
+    protected override DataLagRule Make(string id, string name, AlertFormValues v) =>
+        new() { Id = id, Name = name, Venue = v.Venue, MaxLagSeconds = Stored(AlertFieldSlot.Threshold, v.Threshold), MinDuration = MinutesOf(v) };
+
+    protected override AlertFormValues Values(DataLagRule r) =>
+        new() { Venue = r.Venue, Threshold = Typed(AlertFieldSlot.Threshold, r.MaxLagSeconds), Minutes = r.MinDuration.TotalMinutes };
+
     internal override AlertReading? Read(DataLagRule rule, AlertContext context)
     {
         var worst = context.Snapshot.Venues.Values

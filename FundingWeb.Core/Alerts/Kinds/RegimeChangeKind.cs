@@ -8,7 +8,28 @@ public sealed class RegimeChangeKind : AlertKind<RegimeChangeRule>
     public override AlertRuleKind Kind => AlertRuleKind.RegimeChange;
     public override string Title => "Funding regime turns extreme or flipping";
     public override string ValueUnit => "the regime's z (standard deviations from 30 days of settlements)";
-    public override bool UsesHysteresis => false;
+
+    // The label sets a desk picks from, by token; the first is the rule's default.
+    private static readonly (string Token, string Label, FundingRegimeLabel[] Labels)[] Sets =
+    [
+        ("ExtremeOrFlipping", "extreme or flipping", [FundingRegimeLabel.Extreme, FundingRegimeLabel.Flipping]),
+        ("Extreme", "extreme", [FundingRegimeLabel.Extreme]),
+        ("Flipping", "flipping", [FundingRegimeLabel.Flipping]),
+        ("ElevatedOrWorse", "elevated, extreme or flipping", [FundingRegimeLabel.Elevated, FundingRegimeLabel.Extreme, FundingRegimeLabel.Flipping]),
+    ];
+
+    public override IReadOnlyList<AlertField> Fields { get; } =
+        [AssetField, VenueField(), new(AlertFieldSlot.Direction, "Fires on", Choices: [.. Sets.Select(s => new AlertChoice(s.Token, s.Label))])];
+
+    protected override RegimeChangeRule Make(string id, string name, AlertFormValues v) =>
+        new() { Id = id, Name = name, Asset = v.Asset, Venue = v.Venue, Labels = [.. Sets.First(s => s.Token == v.Direction).Labels] };
+
+    // A stored set no choice names (written by hand) shows as the default; saving it then stores the default.
+    protected override AlertFormValues Values(RegimeChangeRule r) => new()
+    {
+        Asset = r.Asset, Venue = r.Venue,
+        Direction = Sets.FirstOrDefault(s => s.Labels.Order().SequenceEqual(r.Labels.Distinct().Order())).Token ?? Sets[0].Token,
+    };
 
     internal override AlertReading? Read(RegimeChangeRule rule, AlertContext context)
     {

@@ -6,7 +6,12 @@ public sealed class SequencerDownKind : AlertKind<SequencerDownRule>
     public override AlertRuleKind Kind => AlertRuleKind.SequencerDown;
     public override string Title => "Rollup sequencer down";
     public override string ValueUnit => "1 when down, 0 when up";
-    public override bool UsesHysteresis => false;
+
+    public override IReadOnlyList<AlertField> Fields { get; } = [VenueField("any venue with an uptime feed")];
+
+    protected override SequencerDownRule Make(string id, string name, AlertFormValues v) => new() { Id = id, Name = name, Venue = v.Venue };
+
+    protected override AlertFormValues Values(SequencerDownRule r) => new() { Venue = r.Venue };
 
     internal override AlertReading? Read(SequencerDownRule rule, AlertContext context)
     {

@@ -6,6 +6,20 @@ public sealed class SpreadKind : AlertKind<SpreadRule>
     public override string Title => "Cross-venue spread sustained";
     public override string ValueUnit => "the widest spread as an APR fraction";
 
+    public override IReadOnlyList<AlertField> Fields { get; } =
+    [
+        AssetField,
+        new(AlertFieldSlot.Threshold, "Threshold", "% APR (simple)", TypedPerStored: 100, Min: 0, AboveMin: true),
+        new(AlertFieldSlot.Minutes, "Sustained for (minutes)", "min", Min: 0),
+        PercentHysteresis,
+    ];
+
+    protected override SpreadRule Make(string id, string name, AlertFormValues v) =>
+        new() { Id = id, Name = name, Asset = v.Asset, ThresholdApr = Stored(AlertFieldSlot.Threshold, v.Threshold), MinDuration = MinutesOf(v) };
+
+    protected override AlertFormValues Values(SpreadRule r) =>
+        new() { Asset = r.Asset, Threshold = Typed(AlertFieldSlot.Threshold, r.ThresholdApr), Minutes = r.MinDuration.TotalMinutes };
+
     internal override AlertReading? Read(SpreadRule rule, AlertContext context) => AlertReadings.Spread(rule, context.Snapshot, context.Firing);
 
     protected override string Describe(SpreadRule r, Func<string, string>? ruleName) =>

@@ -13,17 +13,8 @@ namespace FundingWeb.Components.Controls;
 /// </summary>
 public sealed partial class AlertRuleEditor
 {
-    public static readonly IReadOnlyList<(AlertRuleKind Kind, string Label)> Kinds =
-    [
-        (AlertRuleKind.FundingThreshold, "Funding above / below a threshold"),
-        (AlertRuleKind.FundingFlip, "Funding sign flip"),
-        (AlertRuleKind.Spread, "Cross-venue spread sustained"),
-        (AlertRuleKind.OpenInterestChange, "Open interest change over a window"),
-        (AlertRuleKind.LadderProximity, "Price near a liquidation cluster"),
-        (AlertRuleKind.VenueStale, "Venue stale or degraded"),
-        (AlertRuleKind.Composite, "Two (or N) of these within M minutes"),
-        (AlertRuleKind.ConventionChange, "Funding interval or unit changed"),
-    ];
+    /// <summary>Every registered kind, by its own title: a kind added to <see cref="AlertKinds.All"/> is offered here with nothing else to change.</summary>
+    public static readonly IReadOnlyList<(AlertRuleKind Kind, string Label)> Kinds = [.. AlertKinds.All.Select(k => (k.Kind, k.Title))];
 
     private readonly Func<object, string, IEnumerable<string>> _validation;
     private MudForm? _mudForm;
@@ -58,7 +49,7 @@ public sealed partial class AlertRuleEditor
     private static string KindLabel(AlertRuleKind kind) => Kinds.FirstOrDefault(k => k.Kind == kind).Label ?? kind.ToString();
 
     private string VenueLabel(string? id) => string.IsNullOrEmpty(id)
-        ? Form.Kind switch { AlertRuleKind.FundingFlip => "choose a venue", AlertRuleKind.OpenInterestChange => "all venues (summed)", _ => "any venue" }
+        ? Form.FieldOf(AlertFieldSlot.Venue)?.EmptyLabel ?? "any venue"
         : Hub.Current.Venues.TryGetValue(id, out var v) ? v.Venue.Name : id;
 
     private string DirectionLabel(string? token) => Form.Directions.FirstOrDefault(d => d.Token == token).Label ?? token ?? "";

@@ -26,6 +26,7 @@ public sealed partial class Carry : ComponentBase
     [Inject] public required MarketLiquidationLevels Levels { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IServiceProvider Services { get; init; }
 
     [SupplyParameterFromQuery(Name = "venue")] public string? VenueQuery { get; set; }
     [SupplyParameterFromQuery(Name = "asset")] public string? AssetQuery { get; set; }
@@ -74,7 +75,18 @@ public sealed partial class Carry : ComponentBase
         var from = to - (long)_options.StressLookback.TotalMilliseconds - (long)(_query.HoldingHours * 3_600_000);
         var history = await Queries.GetMarketFundingAsync(market.Market.BaseAsset, venue.Venue.Id, market.Market.Symbol, from, to, default);
         var (levels, kind) = await Levels.GetAsync(venue, market, default);
-        _load = new CarryLoad(_query, venue, market, history, levels, kind);
+        _load = new CarryLoad(_query, venue, market, history, levels, kind, await EpisodesAsync(venue, to));
+    }
+
+    /// <summary>
+    /// The venue chain's past congestion episodes over the stress look-back. Health history is written where this node
+    /// polls; elsewhere there is none, and the estimate says it had no episodes.
+    /// </summary>
+    private async Task<IReadOnlyList<TimeSpan>> EpisodesAsync(Core.Live.VenueSnapshot venue, long toMs)
+    {
+        if (venue.Chain is null || Services.GetService(typeof(VenueHealthHistory)) is not VenueHealthHistory history) return [];
+        var points = await history.GetAsync(venue.Venue.Id, toMs - (long)_options.StressLookback.TotalMilliseconds, toMs, default);
+        return CongestionEpisodes.From(points, (venue.ChainLimits ?? Core.Chains.ChainLimits.Default).LagAfter);
     }
 
     private void Calculate(CarryQuery query) => Navigation.NavigateTo(query.ToUrl());
