@@ -23,6 +23,7 @@ public static partial class FundingUrls
     public const string LiquidationsPath = "/liquidations";
     public const string SpreadsPath = "/spreads";
     public const string VenuesPath = "/venues";
+    public const string PortfolioPath = PortfolioQuery.Path;
 
     public static string Overview(RateBasis? basis = null, IEnumerable<string>? venues = null) =>
         Build(OverviewPath, ViewState.Default with { Basis = basis ?? RateBasis.Apr, Venues = venues?.ToHashSet() ?? [] }, includeRange: false);
@@ -33,6 +34,9 @@ public static partial class FundingUrls
     public static string Liquidations(ViewState state) => Build(LiquidationsPath, state);
     public static string Spreads(ViewState state) => Build(SpreadsPath, state, includeRange: false);
     public static string Venues() => VenuesPath;
+
+    /// <summary>A book and its collateral (<see cref="PortfolioQuery"/>): the whole stress is in the link.</summary>
+    public static string Portfolio(PortfolioQuery query) => query.ToUrl();
 
     /// <summary>The same state on another page (the nav keeps asset, venues, range and basis).</summary>
     public static string ForPath(string path, ViewState state) => Build(path, state, includeRange: path is not (OverviewPath or SpreadsPath or VenuesPath));

@@ -12,7 +12,7 @@ public sealed class DepthRepositoryTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private DepthRepository Repository() => new(_db.Factory, new SemaphoreSlim(1, 1));
+    private DepthRepository Repository() => new(_db.Factory);
 
     private static DepthBandRow Row(string symbol, long timeMs, double mid = 100) =>
         new("dydx", symbol, timeMs, timeMs - 5, SlippageKind.Book, mid, 0.001, [1, 2, 3, 4], [5, 6, 7, 8], 20, 21);
