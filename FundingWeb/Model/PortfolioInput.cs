@@ -20,6 +20,8 @@ public sealed class PortfolioInput
     public const string BookField = "book";
 
     private readonly List<FieldError> _urlErrors = [];
+    // Rows whose URL entry had the wrong shape: their fields may look valid, but what was meant is unknown.
+    private readonly HashSet<PortfolioPositionRow> _malformed = [];
 
     public static PortfolioInput From(PortfolioQuery query)
     {
@@ -63,6 +65,7 @@ public sealed class PortfolioInput
             if (parts.Length is < 5 or > 6 || (parts.Length == 6 && !row.Isolated))
             {
                 input._urlErrors.Add(new(BookField, $"Position {input.Positions.Count + 1}: '{Shown(token ?? "")}' is not venue:asset:side:notional:leverage (with :iso for isolated)."));
+                input._malformed.Add(row);
             }
             input.Positions.Add(row);
         }
@@ -101,7 +104,7 @@ public sealed class PortfolioInput
             {
                 errors.Add(new(Field("pos", i, nameof(row.Leverage)), string.Create(CultureInfo.InvariantCulture, $"{label} leverage: {cap.Market} allows at most {cap.Max:0.#}×.")));
             }
-            if (errors.Count == before) positions.Add(new BookPosition(row.Venue, row.Asset, side!.Value, notional!.Value, leverage!.Value, row.Isolated));
+            if (errors.Count == before && !_malformed.Contains(row)) positions.Add(new BookPosition(row.Venue, row.Asset, side!.Value, notional!.Value, leverage!.Value, row.Isolated));
         }
         var accounts = new List<VenueAccount>();
         for (var i = 0; i < Collateral.Count; i++)
