@@ -31,6 +31,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hub);
+        // Every live page takes its history reads through the limiter (registered by AddFundingTelemetry in the app).
+        Services.AddSingleton(new FundingWeb.Hosting.HistoryLoadLimiter(Options.Create(new FundingWeb.Hosting.LiveLimitsOptions())));
     }
 
     protected ManualTimeProvider Time { get; }

@@ -33,6 +33,14 @@ public static partial class FundingUrls
     public static string OpenInterest(ViewState state) => Build(OpenInterestPath, state);
     public static string Liquidations(ViewState state) => Build(LiquidationsPath, state);
     public static string Spreads(ViewState state) => Build(SpreadsPath, state, includeRange: false);
+
+    /// <summary>Spreads with the notional the slippage columns walk the books for (left out at the default).</summary>
+    public static string Spreads(ViewState state, double notionalUsd)
+    {
+        var url = Spreads(state);
+        if (notionalUsd == SpreadsPageModel.DefaultNotionalUsd || !double.IsFinite(notionalUsd)) return url;
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(url, SpreadsPageModel.NotionalParameter, notionalUsd.ToString("R", CultureInfo.InvariantCulture));
+    }
     public static string Venues() => VenuesPath;
 
     /// <summary>A book and its collateral (<see cref="PortfolioQuery"/>): the whole stress is in the link.</summary>
