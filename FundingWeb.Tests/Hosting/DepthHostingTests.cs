@@ -30,7 +30,7 @@ public sealed class DepthHostingTests
         var repository = server.Services.GetRequiredService<DepthRepository>();
         await Eventually.TrueAsync(async () => (await repository.GetAsync("hyperliquid", "BTC", 0, long.MaxValue, CancellationToken.None)).Count > 0,
             TimeSpan.FromSeconds(30), "stored BTC depth bands");
-        var factory = server.Services.GetRequiredService<SqliteConnectionFactory>();
+        var factory = server.Services.GetRequiredService<DbConnectionFactory>();
         using var connection = factory.Open();
         Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM depth_band WHERE venue = 'gmx' AND kind = 2") > 0);
         Assert.All(server.Services.GetRequiredService<DepthBookStore>().Statuses, s => Assert.True(s.RequestsPerMinute > 0, s.Venue));
