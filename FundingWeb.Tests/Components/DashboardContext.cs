@@ -31,6 +31,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hub);
+        // No regimes read unless a test registers some (AddFundingAlerts registers the app's).
+        Services.AddSingleton<FundingWeb.Core.Alerts.IFundingRegimes>(FundingWeb.Core.Alerts.NoFundingRegimes.Instance);
         // Every live page takes its history reads through the limiter (registered by AddFundingTelemetry in the app).
         Services.AddSingleton(new FundingWeb.Hosting.HistoryLoadLimiter(Options.Create(new FundingWeb.Hosting.LiveLimitsOptions())));
     }
