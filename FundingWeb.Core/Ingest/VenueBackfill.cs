@@ -89,7 +89,7 @@ public sealed class VenueBackfill(MarketDataRepository repository, MarketDataQue
         // The poll's rule, against the conventions the polls recorded: an implausible settlement is stored and flagged, never trusted.
         var conventions = repository.GetConventions(venue.Id);
         var flagged = FundingPlausibility.Flag(funding, symbol => conventions.GetValueOrDefault(symbol), _sanityBound1h);
-        var written = await repository.InsertHistoryAsync(venue, flagged, history.OpenInterest, cancellationToken).ConfigureAwait(false);
+        var written = await repository.InsertHistoryAsync(venue, flagged, history.OpenInterest, cancellationToken, history.Liquidations).ConfigureAwait(false);
         Telemetry.FundingMetrics.RowsWritten.Add(written, Telemetry.FundingMetrics.Venue(venue.Id, "path", "backfill"));
 
         // The old gap goes only after its rows are in; a new gap from the same start already replaced it (widened, never narrowed).

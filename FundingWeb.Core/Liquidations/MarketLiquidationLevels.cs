@@ -78,20 +78,29 @@ public sealed class MarketLiquidationLevels(HistoryQueries queries, MarketHub hu
         var now = Now();
         var history = await queries.GetOpenInterestAsync(asset, now - (long)Lookback.TotalMilliseconds, now, cancellationToken).ConfigureAwait(false);
         var lots = new Dictionary<(string, string), IReadOnlyList<LadderEntry>>();
-        foreach (var market in history.Where(p => p.Base > 0).GroupBy(p => (p.Venue, p.Symbol)))
+        foreach (var market in history.GroupBy(p => (p.Venue, p.Symbol)))
         {
-            var bars = market.OrderBy(p => p.TimeMs).Select(OpenInterestBar.From).ToList();
-            // Leverage cap and maintenance margin are the market's own (from the live snapshot), as on the Liquidations page.
-            if (bars.Count < 2 || !hub.Current.Venues.TryGetValue(market.Key.Venue, out var venue)
-                || !venue.Markets.TryGetValue(market.Key.Symbol, out var quote)) continue;
-            var options = ModelledLadderOptions.For(quote.Market);
-            // A market whose leverage or margin cannot be modelled (a venue reporting max leverage 0) has no modelled levels.
-            if (ModelledLadder.Problem(options) is not null) continue;
-            lots[market.Key] = ModelledLadder.Build(bars, options).OpenLots.Select(LadderEntry.From).ToList();
+            // Leverage cap and maintenance margin are the market's own (from the live snapshot).
+            if (!hub.Current.Venues.TryGetValue(market.Key.Venue, out var venue) || !venue.Markets.TryGetValue(market.Key.Symbol, out var quote)) continue;
+            var modelled = Model(market.ToList(), quote.Market);
+            if (modelled.Count > 0) lots[market.Key] = modelled;
         }
         var built = new AssetLots(now, lots);
         _byAsset[asset] = built;
         return built;
+    }
+
+    /// <summary>
+    /// The modelled levels of one market from its hourly open interest (the one place they are made: this cache, and the
+    /// Liquidations page through it). None with fewer than two bars, or when the market's leverage or margin cannot be
+    /// modelled (a venue reporting max leverage 0).
+    /// </summary>
+    public static IReadOnlyList<LadderEntry> Model(IReadOnlyList<Storage.OpenInterestPoint> history, Venues.Market market)
+    {
+        var bars = history.Where(p => p.Base > 0).OrderBy(p => p.TimeMs).Select(OpenInterestBar.From).ToList();
+        var options = ModelledLadderOptions.For(market);
+        if (bars.Count < 2 || ModelledLadder.Problem(options) is not null) return [];
+        return ModelledLadder.Build(bars, options).OpenLots.Select(LadderEntry.From).ToList();
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

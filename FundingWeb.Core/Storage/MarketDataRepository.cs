@@ -86,10 +86,13 @@ public sealed partial class MarketDataRepository
     /// Backfilled history. Existing rows win (history never overwrites what a poll recorded), with one exception: an exact
     /// row (origin 'index', from the venue's funding index) replaces an hourly sample of the same hour, never the other way.
     /// </summary>
-    public Task<int> InsertHistoryAsync(VenueInfo venue, IReadOnlyList<FundingRate> funding, IReadOnlyList<OpenInterestObservation> openInterest, CancellationToken cancellationToken) =>
+    public Task<int> InsertHistoryAsync(VenueInfo venue, IReadOnlyList<FundingRate> funding, IReadOnlyList<OpenInterestObservation> openInterest, CancellationToken cancellationToken,
+        IReadOnlyList<LiquidationEvent>? liquidations = null) =>
         _factory.WriteAsync((connection, transaction) =>
         {
             UpsertVenue(connection, transaction, venue);
+            // Realised liquidations are keyed by the venue's own id: a backfilled one a poll already recorded is ignored.
+            if (liquidations is { Count: > 0 }) UpsertLiquidations(connection, transaction, venue.Id, liquidations);
             if (_bulk)
             {
                 return PostgresBulk.InsertFundingHistory(connection, transaction, funding)

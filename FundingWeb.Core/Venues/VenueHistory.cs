@@ -16,4 +16,7 @@ public sealed record VenueHistory(
 
     /// <summary>Stretches of the asked range that were not read, oldest first; empty when the whole range was read.</summary>
     public IReadOnlyList<HistoryGap> Gaps { get; init; } = [];
+
+    /// <summary>Realised liquidations in the range, where the venue's history has them (the simulator does).</summary>
+    public IReadOnlyList<Liquidations.LiquidationEvent> Liquidations { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using Bunit;
 using FundingWeb.Components;
 using FundingWeb.Components.Controls;
 using FundingWeb.Components.Pages;
+using FundingWeb.Core.Depth;
 using FundingWeb.Core.Ingest;
 using FundingWeb.Core.Storage;
 using FundingWeb.Core.Venues.Simulator;
@@ -33,7 +34,11 @@ public sealed class SpreadsPageTests : DashboardContext
         _venues = world.Venues.Select(p => (new SimulatedVenueClient(world, p), new VenueStatusTracker(p.Info.Id, TimeSpan.FromMinutes(5)))).ToList();
         Services.AddSingleton(Options.Create(new StorageOptions()));
         Services.AddSingleton(new HistoryQueries(_db.Factory));
+        Services.AddSingleton(Books);
+        Services.AddSingleton(new SlippageService(Hub, Books, Time, new DepthOptions()));
     }
+
+    private DepthBookStore Books { get; } = new();
 
     protected override void Dispose(bool disposing)
     {
@@ -124,6 +129,50 @@ public sealed class SpreadsPageTests : DashboardContext
         await TickAsync(cut);
         cut.WaitForAssertion(() => Assert.NotEqual(eth, Column(cut, "spread-apr")));
         Assert.Equal(["ETH"], Assets(cut));
+    }
+
+    [Fact]
+    public async Task Notional_FromUrl_NetAfterSlippageWalksBothLegsBooks_InAndOut_AndChipsKeepIt()
+    {
+        await PollAllAsync();
+        var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        // Every venue's BTC book: best bid 99.9, best ask 100.1 around a mid of 100, deep enough for any notional here: 0.1 % a
+        // side, whichever pair is widest when the page renders.
+        foreach (var venue in Hub.Current.Venues.Values)
+        {
+            if (venue.ForAsset("BTC") is not { } btc) continue;
+            Books.Set(OrderBook.Create(venue.Venue.Id, btc.Market.Symbol, [new BookLevel(99.9, 1e9)], [new BookLevel(100.1, 1e9)], now, now, "test"));
+        }
+
+        var cut = await RenderAfterHistoryAsync("/spreads?notional=250000");
+
+        Assert.Equal("250000", cut.Find("input[data-testid=spreads-notional]").GetAttribute("value"));
+        Assert.Equal("/spreads?window=24h&notional=250000", cut.FindAll("a[data-window]")[0].GetAttribute("href"));
+        var row = cut.FindAll("[data-testid=spreads-table] tbody tr").Single(tr => tr.QuerySelector("[data-asset=BTC]") is not null);
+        var shown = row.QuerySelector("[data-testid=spread-net-slippage]")!.TextContent.Trim();
+        var net = double.Parse(row.QuerySelector("[data-testid=spread-net]")!.TextContent.Trim().TrimEnd('%', ' '), System.Globalization.CultureInfo.InvariantCulture) / 100;
+        // Four walks of 0.1 % (short sold in and bought out, long bought in and sold out), paid once over a 7-day hold.
+        var expected = net - 0.004 * 8760 / 168;
+        // Both figures are shown to 0.01 %: they agree within the two roundings.
+        Assert.InRange(double.Parse(shown.TrimEnd('%', ' '), System.Globalization.CultureInfo.InvariantCulture) - expected * 100, -0.011, 0.011);
+        Assert.Equal("measured (book)", row.QuerySelector("[data-testid=spread-slippage-kind]")!.TextContent.Trim());
+        // Other assets have no book read: no figure, and it says why.
+        var other = cut.FindAll("[data-testid=spreads-table] tbody tr").First(tr => tr.QuerySelector("[data-asset=BTC]") is null);
+        Assert.Equal("–", other.QuerySelector("[data-testid=spread-net-slippage]")!.TextContent.Trim());
+        Assert.Equal("no book", other.QuerySelector("[data-testid=spread-slippage-kind]")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("NaN")]
+    [InlineData("1e13")]
+    public async Task Notional_BadInUrl_SaysSoAndWalksTheDefault(string notional)
+    {
+        var cut = await RenderAfterHistoryAsync("/spreads?notional=" + Uri.EscapeDataString(notional));
+        Assert.StartsWith($"Notional (USD): '{notional}' is not a number", cut.ErrorAt("spreads-notional"), StringComparison.Ordinal);
+        Assert.Equal("/spreads?window=24h", cut.FindAll("a[data-window]")[0].GetAttribute("href"));
     }
 
     [Fact]

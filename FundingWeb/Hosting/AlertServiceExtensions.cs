@@ -23,6 +23,8 @@ public static class AlertServiceExtensions
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<MarketLiquidationLevels>();
         services.AddSingleton<FundingRegimeService>();
+        // The Overview's regime heatmap reads the same regimes the alerts do.
+        services.AddSingleton<IFundingRegimes>(sp => sp.GetRequiredService<FundingRegimeService>());
         services.AddHostedService<FundingRegimeRefresher>();
         // The dispatcher owns its HTTP client: every webhook connects through the outbound-address policy built from
         // Alerts:Webhooks:AllowedHosts, with no proxy and no redirects; a client from elsewhere could skip that.

@@ -21,6 +21,8 @@ public static class DepthServiceExtensions
         services.AddSingleton(sp => new DepthInterest(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DepthOptions>().InterestHalfLife));
         services.AddSingleton(sp => new SlippageService(sp.GetRequiredService<MarketHub>(), sp.GetRequiredService<DepthBookStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DepthOptions>()));
+        // The portfolio stress reads its markets (betas, funding tails, ladder clusters) through the one ladder service.
+        services.AddSingleton<Core.Portfolio.PortfolioMarketReader>();
         services.AddSingleton(sp => new DepthRepository(sp.GetRequiredService<DbConnectionFactory>()));
         services.AddSingleton<DepthSourceCatalog>();
         services.AddHostedService<DepthPoller>();

@@ -23,6 +23,7 @@ public static partial class FundingUrls
     public const string LiquidationsPath = "/liquidations";
     public const string SpreadsPath = "/spreads";
     public const string VenuesPath = "/venues";
+    public const string PortfolioPath = PortfolioQuery.Path;
 
     public static string Overview(RateBasis? basis = null, IEnumerable<string>? venues = null) =>
         Build(OverviewPath, ViewState.Default with { Basis = basis ?? RateBasis.Apr, Venues = venues?.ToHashSet() ?? [] }, includeRange: false);
@@ -32,10 +33,21 @@ public static partial class FundingUrls
     public static string OpenInterest(ViewState state) => Build(OpenInterestPath, state);
     public static string Liquidations(ViewState state) => Build(LiquidationsPath, state);
     public static string Spreads(ViewState state) => Build(SpreadsPath, state, includeRange: false);
+
+    /// <summary>Spreads with the notional the slippage columns walk the books for (left out at the default).</summary>
+    public static string Spreads(ViewState state, double notionalUsd)
+    {
+        var url = Spreads(state);
+        if (notionalUsd == SpreadsPageModel.DefaultNotionalUsd || !double.IsFinite(notionalUsd)) return url;
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(url, SpreadsPageModel.NotionalParameter, notionalUsd.ToString("R", CultureInfo.InvariantCulture));
+    }
     public static string Venues() => VenuesPath;
 
     /// <summary>The Venues page with its venue chips and its history range (1h, 24h or 7d as links).</summary>
     public static string Venues(ViewState state) => Build(VenuesPath, state with { Asset = null, Basis = RateBasis.Apr, Window = null, Venue = null });
+
+    /// <summary>A book and its collateral (<see cref="PortfolioQuery"/>): the whole stress is in the link.</summary>
+    public static string Portfolio(PortfolioQuery query) => query.ToUrl();
 
     /// <summary>The same state on another page (the nav keeps asset, venues, range and basis).</summary>
     public static string ForPath(string path, ViewState state) => Build(path, state, includeRange: path is not (OverviewPath or SpreadsPath or VenuesPath));

@@ -9,8 +9,11 @@ namespace FundingWeb.Model;
 /// The venue × asset funding grid, built from a snapshot without rendering (so it is tested directly). Every part
 /// compares by value: a tick that leaves a row or a cell as it was leaves its component unrendered.
 /// </summary>
-public sealed record HeatmapViewModel(RateBasis Basis, ValueList<HeatmapColumn> Venues, ValueList<HeatmapRow> Rows)
+public sealed record HeatmapViewModel(RateBasis Basis, ValueList<HeatmapColumn> Venues, ValueList<HeatmapRow> Rows, HeatmapMode Mode = HeatmapMode.Funding)
 {
+    /// <summary>|premium| at which a basis cell reaches full colour.</summary>
+    public const double FullScalePremium = 0.005;
+
     /// <summary>|APR| at which a cell reaches full colour.</summary>
     public const double FullScaleApr = 0.5;
 
@@ -19,17 +22,22 @@ public sealed record HeatmapViewModel(RateBasis Basis, ValueList<HeatmapColumn> 
     public bool AnyUnverified => Rows.Any(r => r.Cells.Any(c => c?.Unverified == true));
 
     public static HeatmapViewModel Build(MarketSnapshot snapshot, RateBasis basis, IReadOnlySet<string>? venueFilter = null,
-        IReadOnlyDictionary<string, string>? unverifiedNotes = null)
+        IReadOnlyDictionary<string, string>? unverifiedNotes = null, HeatmapMode mode = HeatmapMode.Funding, Core.Alerts.IFundingRegimes? regimes = null)
     {
         var venues = snapshot.Venues.Values
             .Where(v => venueFilter is null || venueFilter.Count == 0 || venueFilter.Contains(v.Venue.Id))
             .ToList();
         var columns = venues.Select(v => new HeatmapColumn(v.Venue.Id, v.Venue.Name, !VenueHealth.Of(v).IsFresh)).ToValueList();
         var rows = snapshot.Assets
-            .Select(asset => new HeatmapRow(asset, venues.Select(v => Cell(v, asset, basis, unverifiedNotes?.GetValueOrDefault(v.Venue.Id))).ToValueList()))
+            .Select(asset => new HeatmapRow(asset, venues.Select(v => mode switch
+            {
+                HeatmapMode.Basis => HeatmapAltCells.Basis(v, asset),
+                HeatmapMode.Regime => HeatmapAltCells.Regime(v, asset, regimes ?? Core.Alerts.NoFundingRegimes.Instance),
+                _ => Cell(v, asset, basis, unverifiedNotes?.GetValueOrDefault(v.Venue.Id)),
+            }).ToValueList()))
             .Where(r => r.Cells.Any(c => c is not null))
             .ToValueList();
-        return new HeatmapViewModel(basis, columns, rows);
+        return new HeatmapViewModel(basis, columns, rows, mode);
     }
 
     private static HeatmapCell? Cell(VenueSnapshot venue, string asset, RateBasis basis, string? unverifiedNote)

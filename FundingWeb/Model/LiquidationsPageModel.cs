@@ -25,7 +25,21 @@ public sealed record LiquidationsPageModel(
     /// Null when no venue shown has a market for the asset with a price a ladder can be drawn around (positive, finite,
     /// not so near the ends of the double range that its bins collapse): the page then says there is no market yet.
     /// </summary>
+    /// <summary>The ladder with modelled levels from <paramref name="oiHistory"/>, through the same model the ladder service uses.</summary>
     public static LiquidationsPageModel? Build(string asset, string? venueFilter, MarketSnapshot snapshot, IReadOnlyList<OpenInterestPoint> oiHistory,
+        IReadOnlyList<LiquidationEvent> realised) =>
+        Build(asset, venueFilter, snapshot, new Core.Alerts.DelegateLiquidationLevels((venue, quote) =>
+        {
+            var measured = Core.Alerts.MeasuredLiquidationLevels.Instance.For(venue, quote).ToList();
+            return measured.Count > 0 ? measured
+                : MarketLiquidationLevels.Model(oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote.Market.Symbol).ToList(), quote.Market);
+        }), realised);
+
+    /// <summary>
+    /// The ladder from <paramref name="levels"/>: on the page that is <see cref="MarketLiquidationLevels"/>, the one ladder
+    /// service the alerts read, so the page and a ladder-proximity alert cannot disagree.
+    /// </summary>
+    public static LiquidationsPageModel? Build(string asset, string? venueFilter, MarketSnapshot snapshot, Core.Alerts.ILiquidationLevels levels,
         IReadOnlyList<LiquidationEvent> realised)
     {
         var venues = Markets(asset, venueFilter, snapshot);
@@ -48,20 +62,17 @@ public sealed record LiquidationsPageModel(
                 infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Measured, coverage.LongCoverage, coverage.ShortCoverage, PlausibleOi(quote), positions.Count));
                 continue;
             }
-            var bars = oiHistory.Where(p => p.Venue == venue.Venue.Id && p.Symbol == quote.Market.Symbol && p.Base > 0)
-                .Select(OpenInterestBar.From).ToList();
-            if (quote.OpenInterestBase is { } baseOi && quote.Price is { } px) bars.Add(new OpenInterestBar(quote.TimeMs, baseOi, px));
-            if (bars.Count < 2) continue;
             var options = ModelledLadderOptions.For(quote.Market);
             if (ModelledLadder.Problem(options) is { } problem)
             {
                 skipped.Add($"{venue.Venue.Name} {quote.Market.Symbol}: no modelled ladder: {problem}");
                 continue;
             }
-            var result = ModelledLadder.Build(bars.OrderBy(b => b.TimeMs), options);
-            modelled.AddRange(result.OpenLots.Select(LadderEntry.From));
-            assumptions = result.Assumptions.Describe();
-            infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Modelled, null, null, PlausibleOi(quote), result.OpenLots.Count));
+            var lots = levels.For(venue, quote).ToList();
+            if (lots.Count == 0) continue;
+            modelled.AddRange(lots);
+            assumptions = ModelledLadder.Assumptions(options).Describe();
+            infos.Add(new VenueLadderInfo(venue.Venue.Id, venue.Venue.Name, LadderKind.Modelled, null, null, PlausibleOi(quote), lots.Count));
         }
 
         var m = LiquidationLadder.Build(measured, price, binning, LadderKind.Measured);

@@ -20,8 +20,24 @@ public static class SpreadsPageModel
     public static (string Label, double Hours) HoldingPeriod(string? token) =>
         HoldingPeriods.FirstOrDefault(h => string.Equals(h.Label, token, StringComparison.OrdinalIgnoreCase)) is { Label: not null } h ? h : HoldingPeriods[1];
 
+    /// <summary>The notional the slippage columns walk the books for when the URL gives none.</summary>
+    public const double DefaultNotionalUsd = 100_000;
+
+    public const string NotionalParameter = "notional";
+
+    /// <summary>A notional from the URL: a positive amount up to $1T, else the default and the reason.</summary>
+    public static (double Notional, string? Error) ParseNotional(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (DefaultNotionalUsd, null);
+        var clean = text.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim();
+        if (double.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0 && v <= 1e12) return (v, null);
+        var shown = text.Length <= 40 ? text : text[..40] + "…";
+        return (DefaultNotionalUsd, $"Notional (USD): '{shown}' is not a number above 0 and at most 1,000,000,000,000: showing $100,000.");
+    }
+
     public static ValueList<SpreadRow> Build(MarketSnapshot snapshot, ViewState state, double holdingHours,
-        IReadOnlyDictionary<string, IReadOnlyList<FundingPoint>> quotedHistory, long nowMs)
+        IReadOnlyDictionary<string, IReadOnlyList<FundingPoint>> quotedHistory, long nowMs,
+        Func<string, string, string, SpreadSlippage>? slippage = null)
     {
         var rows = new List<SpreadRow>();
         foreach (var asset in snapshot.Assets)
@@ -42,7 +58,8 @@ public static class SpreadsPageModel
                 var live = new SpreadSample(nowMs, spread.SpreadApr);
                 held = FundingSpread.HeldSince(series.Append(live), HeldThresholdApr);
             }
-            rows.Add(new SpreadRow(asset, spread, Name(snapshot, spread.ShortVenue), Name(snapshot, spread.LongVenue), spread.NetApr(holdingHours), held));
+            rows.Add(new SpreadRow(asset, spread, Name(snapshot, spread.ShortVenue), Name(snapshot, spread.LongVenue), spread.NetApr(holdingHours), held,
+                slippage?.Invoke(spread.ShortVenue, spread.LongVenue, asset), holdingHours));
         }
         return rows.OrderByDescending(r => r.Spread.SpreadApr).ToValueList();
     }
@@ -73,8 +90,17 @@ public static class SpreadsPageModel
 }
 
 /// <summary>One asset's widest pair. The flat numbers below are what the grid sorts and filters on.</summary>
-public sealed record SpreadRow(string Asset, FundingSpread Spread, string ShortVenueName, string LongVenueName, double NetApr, SpreadHeld? Held)
+public sealed record SpreadRow(string Asset, FundingSpread Spread, string ShortVenueName, string LongVenueName, double NetApr, SpreadHeld? Held,
+    SpreadSlippage? Slippage = null, double HoldingHours = 168)
 {
+    /// <summary>Net of fees less both legs' entry and exit slippage, spread over the hold; null without all four figures.</summary>
+    public double? NetAfterSlippageApr => Slippage?.Fraction is { } s ? NetApr - s * FundingBasis.HoursPerYear / HoldingHours : null;
+
+    /// <summary>Hours of carry that pay back fees and slippage of both legs.</summary>
+    public double? BreakEvenWithSlippageHours => Slippage?.Fraction is { } s && Spread.SpreadRate1h > 0 && double.IsFinite((Spread.RoundTripFees + s) / Spread.SpreadRate1h)
+        ? (Spread.RoundTripFees + s) / Spread.SpreadRate1h
+        : null;
+
     public double SpreadApr => Spread.SpreadApr;
 
     public double HighApr => Spread.HighRate1h * FundingBasis.HoursPerYear;

@@ -13,6 +13,8 @@ public sealed class SimVenueState(SimVenueProfile profile, List<SimMarketState> 
     public Dictionary<string, List<OpenInterestObservation>> OpenInterestHistory { get; } = new();
     public List<RawFundingRate> PendingSettled { get; } = [];
     public List<LiquidationEvent> PendingLiquidations { get; } = [];
+    /// <summary>Realised liquidations of the backfilled past, per symbol, served by the history read (never polled).</summary>
+    public Dictionary<string, List<LiquidationEvent>> LiquidationHistory { get; } = new();
     public volatile bool Failing;
     public long CongestedFromMs { get; set; }
     public long CongestedUntilMs { get; set; }

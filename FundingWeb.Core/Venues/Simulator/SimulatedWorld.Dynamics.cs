@@ -78,6 +78,10 @@ public sealed partial class SimulatedWorld
         {
             Liquidate(venue, m, _random.Chance(0.5) ? LiquidationSide.Long : LiquidationSide.Short, 0.0004 * _random.Uniform(), price, nowMs);
         }
+        else if (backfill)
+        {
+            BackfillLiquidations(venue, m, r, stepSigma, price, nowMs);
+        }
 
         ComputeRates(m);
         m.AccrualNet += m.Rate1h * dtSeconds;
@@ -113,6 +117,36 @@ public sealed partial class SimulatedWorld
                 m.Rate1h = Math.Clamp(f8 / 8, -cap, cap);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The past's realised liquidations, by the live rule (sharp moves cut the losing side, quiet hours a little at random),
+    /// drawn from their own random stream and without touching open interest: the backfilled prices, funding and OI stay
+    /// exactly what they were for a seed, and the ladder's realised overlay has the whole history to draw from.
+    /// </summary>
+    private void BackfillLiquidations(SimVenueState venue, SimMarketState m, double r, double stepSigma, double price, long nowMs)
+    {
+        double fraction;
+        LiquidationSide side;
+        if (Math.Abs(r) > Math.Max(3 * stepSigma, 0.002) && _backfillRandom.Chance(0.5))
+        {
+            fraction = Math.Min(0.06, 2.5 * (Math.Abs(r) - 0.0015)) * (0.5 + _backfillRandom.Uniform()) * 0.2;
+            side = r < 0 ? LiquidationSide.Long : LiquidationSide.Short;
+        }
+        else if (_backfillRandom.Chance(0.2))
+        {
+            fraction = 0.0004 * _backfillRandom.Uniform();
+            side = _backfillRandom.Chance(0.5) ? LiquidationSide.Long : LiquidationSide.Short;
+        }
+        else
+        {
+            return;
+        }
+        var sizeBase = m.OpenInterestBase * fraction;
+        if (!(sizeBase > 0)) return;
+        var mark = price * (1 + m.Premium);
+        if (!venue.LiquidationHistory.TryGetValue(m.Market.Symbol, out var list)) venue.LiquidationHistory[m.Market.Symbol] = list = [];
+        list.Add(new LiquidationEvent($"sim-{venue.Profile.Info.Id}-{m.Asset.Symbol}-b{_stepIndex}", m.Market.Symbol, nowMs, side, mark, sizeBase, sizeBase * mark));
     }
 
     private void Liquidate(SimVenueState venue, SimMarketState m, LiquidationSide side, double fraction, double price, long nowMs)

@@ -29,12 +29,15 @@ public sealed partial class SimulatedWorld
     private long _steppedToMs;
     private long _stepIndex;
     private bool _warmingUp;
+    // Draws only for what the backfill adds (past liquidations), so the main stream, and every series it makes, is unchanged.
+    private readonly SimRandom _backfillRandom;
 
     public SimulatedWorld(SimulatorOptions options, TimeProvider time)
     {
         _options = options;
         _time = time;
         _random = new SimRandom(options.Seed);
+        _backfillRandom = new SimRandom(options.Seed ^ 0x5EED_B1F);
         _realStart = time.GetUtcNow();
         _simStartMs = _realStart.ToUnixTimeMilliseconds();
         Assets = SimAssetCatalog.All;
@@ -95,7 +98,9 @@ public sealed partial class SimulatedWorld
                 ? f.Where(r => r.TimeMs >= fromMs && r.TimeMs <= toMs).ToList() : [];
             var oi = venue.OpenInterestHistory.TryGetValue(symbol, out var o)
                 ? o.Where(r => r.TimeMs >= fromMs && r.TimeMs <= toMs).ToList() : [];
-            return new VenueHistory(funding, oi);
+            var liquidations = venue.LiquidationHistory.TryGetValue(symbol, out var l)
+                ? l.Where(e => e.TimeMs >= fromMs && e.TimeMs <= toMs).ToList() : [];
+            return new VenueHistory(funding, oi) { Liquidations = liquidations };
         }
     }
 

@@ -23,6 +23,8 @@ public abstract class ChartPageContext : DashboardContext, IAsyncLifetime
         World = new ChartPageWorld(Time.GetUtcNow());
         Services.AddSingleton(new HistoryQueries(World.Database.Factory));
         Services.AddSingleton(Options.Create(new StorageOptions()));
+        // The one ladder service the Liquidations page (and alerts) read, over the same history and hub.
+        Services.AddSingleton(sp => new FundingWeb.Core.Liquidations.MarketLiquidationLevels(sp.GetRequiredService<HistoryQueries>(), Hub, Time));
         Hub.Publish(_ => World.Snapshot());
     }
 

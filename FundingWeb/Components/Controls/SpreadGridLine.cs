@@ -20,4 +20,6 @@ public sealed class SpreadGridLine(SpreadRow row)
     public double NetApr => Row.NetApr;
     public double? BreakEvenHours => Row.BreakEvenHours;
     public double? HeldHours => Row.HeldHours;
+    public double? NetAfterSlippageApr => Row.NetAfterSlippageApr;
+    public double? BreakEvenWithSlippageHours => Row.BreakEvenWithSlippageHours;
 }

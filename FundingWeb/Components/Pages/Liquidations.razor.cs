@@ -17,12 +17,14 @@ public partial class Liquidations
     private LadderHeadlineFigures? _headline;
     private LadderVenuesTable? _venues;
     private EChart? _chart;
-    private IReadOnlyList<OpenInterestPoint> _oi = [];
     private IReadOnlyList<LiquidationEvent> _realised = [];
     private long _lastBuiltMs;
     private double? _markedPrice;
 
     [Inject] public required HistoryQueries Queries { get; init; }
+
+    /// <summary>The one ladder service (alerts, Carry and Portfolio read it too).</summary>
+    [Inject] public required MarketLiquidationLevels Levels { get; init; }
 
     /// <summary>"All venues" first, then every venue the feed knows, as links (a view is a URL).</summary>
     private IEnumerable<(string? Id, string Name)> VenueChoices =>
@@ -31,9 +33,13 @@ public partial class Liquidations
     protected override async Task LoadAsync()
     {
         var (from, to) = State.Range.Resolve(Now);
-        _oi = await Queries.GetOpenInterestAsync(CurrentAsset, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), default);
+        // Built (or read from its cache) now, so the first paint has the modelled levels; ticks read the cache.
+        foreach (var venue in Snapshot.Venues.Values)
+        {
+            if (venue.ForAsset(CurrentAsset) is { } market) await Levels.GetAsync(venue, market, default);
+        }
         _realised = await Queries.GetLiquidationsAsync(CurrentAsset, State.Venue, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), default);
-        Show(LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised));
+        Show(LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, Levels, _realised));
     }
 
     private void Show(LiquidationsPageModel? model)
@@ -54,7 +60,7 @@ public partial class Liquidations
     {
         if (_model is null || _chart is null)
         {
-            if (LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised) is { } first)
+            if (LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, Levels, _realised) is { } first)
             {
                 Show(first);
                 StateHasChanged();
@@ -71,7 +77,7 @@ public partial class Liquidations
             }
             return;
         }
-        var next = LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, _oi, _realised);
+        var next = LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, Levels, _realised);
         if (next is null || next.Spec.ShapeKey != _model.Spec.ShapeKey)
         {
             Show(next);

@@ -17,6 +17,11 @@ public partial class Overview
     private (string Venue, string Asset)? _selected;
 
     [Inject] public required VenueConventionNotes Notes { get; init; }
+    [Inject] public required Core.Alerts.IFundingRegimes Regimes { get; init; }
+
+    [SupplyParameterFromQuery(Name = HeatmapModes.Parameter)] public string? ModeQuery { get; set; }
+
+    private HeatmapMode Mode => Shared is null ? HeatmapModes.Parse(ModeQuery) : HeatmapMode.Funding;
 
     /// <summary>The overview is the page traders watch for changes: pushes as soon as a poll lands (coalesced to 100 ms).</summary>
     protected override TimeSpan TickInterval => TimeSpan.FromMilliseconds(100);
@@ -39,7 +44,7 @@ public partial class Overview
 
     private void Refresh()
     {
-        _view = OverviewView.Build(Snapshot, State, Now.ToUnixTimeMilliseconds(), Notes.Unverified, _selected);
+        _view = OverviewView.Build(Snapshot, State, Now.ToUnixTimeMilliseconds(), Notes.Unverified, _selected, Mode, Regimes);
         var options = Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
         if (!options.SequenceEqual(_venueOptions)) _venueOptions = options;
     }

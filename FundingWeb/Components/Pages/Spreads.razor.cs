@@ -19,11 +19,20 @@ public partial class Spreads
     private Dictionary<string, IReadOnlyList<FundingPoint>> _history = [];
 
     [Inject] public required HistoryQueries Queries { get; init; }
+    [Inject] public required Core.Depth.SlippageService Slippage { get; init; }
+
+    [SupplyParameterFromQuery(Name = SpreadsPageModel.NotionalParameter)] public string? NotionalQuery { get; set; }
+
+    private double _notional = SpreadsPageModel.DefaultNotionalUsd;
+    private string _notionalText = "100000";
+    private string? _notionalError;
 
     /// <summary>The live table paints at once from the snapshot; "held for" fills in when the week of quotes is read.</summary>
     protected override Task LoadAsync()
     {
         _holding = SpreadsPageModel.HoldingPeriod(State.Window);
+        (_notional, _notionalError) = SpreadsPageModel.ParseNotional(NotionalQuery);
+        _notionalText = _notionalError is null ? _notional.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : NotionalQuery ?? "";
         _history = [];
         Refresh();
         _ = LoadHeldAsync();
@@ -65,9 +74,29 @@ public partial class Spreads
 
     private void Refresh()
     {
-        _rows = SpreadsPageModel.Build(Snapshot, State, _holding.Hours, _history, Now.ToUnixTimeMilliseconds());
+        var notional = _notional;
+        _rows = SpreadsPageModel.Build(Snapshot, State, _holding.Hours, _history, Now.ToUnixTimeMilliseconds(),
+            (shortVenue, longVenue, asset) => SpreadSlippage.Of(Slippage, shortVenue, longVenue, asset, notional));
         var options = Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
         if (!options.SequenceEqual(_venueOptions)) _venueOptions = options;
+    }
+
+    /// <summary>The notional goes into the URL, so the view (and a link to it) says what was walked.</summary>
+    private void ApplyNotional()
+    {
+        var (notional, error) = SpreadsPageModel.ParseNotional(_notionalText);
+        if (error is not null || string.IsNullOrWhiteSpace(_notionalText))
+        {
+            _notionalError = error ?? "Notional (USD): enter a number.";
+            return;
+        }
+        _notionalError = null;
+        Navigation.NavigateTo(FundingUrls.Spreads(State, notional));
+    }
+
+    private void NotionalKeyUp(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter") ApplyNotional();
     }
 
     /// <summary>Resuming shows the live state at once, not at the next tick.</summary>
