@@ -24,6 +24,7 @@ public abstract class AppServicesContext : DashboardContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddFundingCore(configuration);
         Services.AddFundingPolling(configuration);
+        Services.AddFundingDepth(configuration);
         Services.AddFundingSharing(configuration);
         Services.AddFundingAlerts(configuration);
         // Registered after the app's: the last registration is the one resolved.

@@ -28,6 +28,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         {
             Charts.SetupVoid(call, _ => true).SetVoidResult();
         }
+        // Conditions, not time: a WaitFor on a loaded 2-core CI machine can need more than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hub);
