@@ -64,6 +64,8 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
 
         // The owner revokes it on the Shared links page: the open page turns into "revoked" within 5 s.
         await owner.GotoAsync(server.BaseUrl + "/shared-links");
+        // The prerendered grid is visible before its circuit is: a click then would land on nothing.
+        await LivePage.WaitForLiveAsync(owner);
         var row = owner.Locator("[data-testid=shared-links-table] tbody tr", new() { HasText = "Desk ETH carry" });
         await Assertions.Expect(row.GetByTestId("link-creator")).ToHaveTextAsync("ana");
         await row.GetByTestId("revoke-link").ClickAsync();
