@@ -96,10 +96,12 @@ public class ChainCongestionBrowserTests(BrowserFixture browser)
         await Eventually.TrueAsync(async () =>
         {
             await venues.GotoAsync(server.BaseUrl + "/venues?range=1h");
+            await LivePage.WaitForLiveAsync(venues);
             var chart = venues.GetByTestId("chart-health-head-age");
             await Assertions.Expect(chart).ToHaveAttributeAsync("data-series", new System.Text.RegularExpressions.Regex("GMX v2"));
             // The module hangs its inspector on the element once it has drawn the chart.
-            await venues.WaitForFunctionAsync("() => !!document.querySelector('[data-testid=chart-health-head-age]')?.__fwChart");
+            await venues.WaitForFunctionAsync("() => !!document.querySelector('[data-testid=chart-health-head-age]')?.__fwChart", null,
+                new() { Timeout = (float)Deadline.TotalMilliseconds });
             var worst = await venues.EvaluateAsync<double>(
                 "() => Math.max(...(document.querySelector('[data-testid=chart-health-head-age]').__fwChart.describe().data['GMX v2'] ?? []).map(p => p[1]))");
             return worst >= 8;

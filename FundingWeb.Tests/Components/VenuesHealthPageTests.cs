@@ -68,4 +68,25 @@ public sealed class VenuesHealthPageTests : AppServicesContext
         Assert.All(ChartCalls("create"), c => Assert.Empty((IReadOnlyList<ChartSeries>)c.Arguments[2]!));
         Assert.Equal("page", cut.Find("[data-testid=health-ranges] a[data-range='24h']").GetAttribute("aria-current"));
     }
+
+    [Fact]
+    public void Tick_ChainStalls_BoardRowSaysSoAndNoChartIsRedrawn()
+    {
+        var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        Hub.Publish(_ => TestMarkets.Snapshot(now, Gmx(now - 1_000)));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/venues");
+        var cut = Render<Venues>();
+        cut.WaitForAssertion(() => Assert.Equal("fresh", cut.Find("[data-testid=health-board] tr[data-venue=gmx]").GetAttribute("data-chain-state")));
+        cut.WaitForAssertion(() => Assert.Equal(4, ChartCalls("create").Count));
+
+        // The head stops: five minutes on, a probe reads the same head.
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Hub.Publish(_ => TestMarkets.Snapshot(now + 300_000, Gmx(now - 1_000)));
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("stalled", cut.Find("[data-testid=health-board] tr[data-venue=gmx]").GetAttribute("data-chain-state")));
+        Assert.Equal("stalled", cut.Find("tr[data-venue=gmx] [data-figure=head-age]").GetAttribute("data-state"));
+        Assert.Equal(4, ChartCalls("create").Count);
+        Assert.Empty(ChartCalls("replace"));
+    }
 }
