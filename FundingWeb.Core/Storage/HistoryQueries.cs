@@ -97,6 +97,7 @@ public sealed partial class HistoryQueries(DbConnectionFactory factory)
         return rows.Select(r => new PricePoint(r.TimeMs, r.Price)).ToList();
     }
 
+    /// <summary>Oldest first; events of one instant (the simulator's hourly backfill has many) in venue and id order, the same on both engines.</summary>
     public async Task<IReadOnlyList<LiquidationEvent>> GetLiquidationsAsync(string baseAsset, string? venue, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -105,7 +106,7 @@ public sealed partial class HistoryQueries(DbConnectionFactory factory)
             SELECT l.id, l.symbol, l.ts_ms, l.side, l.price, l.size_base, l.notional_usd, l.kind
             FROM market m JOIN liquidation l ON l.venue = m.venue AND l.symbol = m.symbol AND l.ts_ms BETWEEN @fromMs AND @toMs
             WHERE m.base_asset = @baseAsset AND (@venue IS NULL OR m.venue = @venue)
-            ORDER BY l.ts_ms LIMIT 20000
+            ORDER BY l.ts_ms, l.venue, l.id LIMIT 20000
             """, new { baseAsset, venue, fromMs, toMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new LiquidationEvent(r.Id, r.Symbol, r.TimeMs, (LiquidationSide)r.Side, r.Price, r.SizeBase, r.NotionalUsd, r.Kind)).ToList();
     }
