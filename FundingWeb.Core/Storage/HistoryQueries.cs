@@ -97,6 +97,7 @@ public sealed partial class HistoryQueries(DbConnectionFactory factory)
         return rows.Select(r => new PricePoint(r.TimeMs, r.Price)).ToList();
     }
 
+    /// <summary>Oldest first; events of one instant (the simulator's hourly backfill has many) in venue and id order, the same on both engines.</summary>
     public async Task<IReadOnlyList<LiquidationEvent>> GetLiquidationsAsync(string baseAsset, string? venue, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         using var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);

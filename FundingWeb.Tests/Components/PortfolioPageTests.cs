@@ -4,9 +4,7 @@ using FundingWeb.Components.Pages;
 using FundingWeb.Core.Funding;
 using FundingWeb.Core.Live;
 using FundingWeb.Core.Venues;
-using FundingWeb.Hosting;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -21,8 +19,6 @@ public sealed class PortfolioPageTests : AppServicesContext
 {
     // Hyperliquid cross: BTC long $1M and ETH long $500k on $300k; dYdX BTC long $200k at 40× isolated.
     private const string Book = "/portfolio?pos=hyperliquid:BTC:long:1000000:2&pos=hyperliquid:ETH:long:500000:5&pos=dydx:BTC:long:200000:40:iso&col=hyperliquid:300000";
-
-    public PortfolioPageTests() => Services.AddFundingDepth(new ConfigurationBuilder().Build());
 
     private static VenueSnapshot Venue(string id, string name, params (string Symbol, string Asset, double Price, double MaxLeverage, double Mmr)[] markets) =>
         VenueSnapshot.Empty(new VenueInfo(id, name, "test", TimeSpan.FromHours(2), 0.0005, true)) with

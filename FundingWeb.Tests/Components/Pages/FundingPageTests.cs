@@ -19,7 +19,7 @@ public sealed class FundingPageTests : ChartPageContext
     [Fact]
     public void PastedUrl_HistoryHasSettledQuotedLiveAndImplausibleMarkersCounted()
     {
-        var cut = Open<FundingPage>(Url, charts: 3);
+        var cut = Open<FundingPage>(Url, charts: 4);
 
         var (spec, series) = Created("funding-BTC-7d");
         Assert.Equal(["dYdX v4 settled", "dYdX v4 quoted", "GMX v2 settled", "GMX v2 quoted", "Hyperliquid settled", "Hyperliquid quoted", FundingMarkers.Name],
@@ -39,7 +39,7 @@ public sealed class FundingPageTests : ChartPageContext
     [Fact]
     public void LiveTick_AppendsOnlyNewQuotesByIdAndRendersNothing()
     {
-        var cut = Open<FundingPage>(Url, charts: 3);
+        var cut = Open<FundingPage>(Url, charts: 4);
         var before = cut.Markup;
         var renders = PageRenders(cut);
 
@@ -60,13 +60,13 @@ public sealed class FundingPageTests : ChartPageContext
         Assert.Equal(["as-of"], MarkupChanges.Places(cut.CompareTo(before)));
         Assert.Equal(renders, PageRenders(cut));
         Assert.Empty(ChartCalls("replace"));
-        Assert.Equal(3, ChartCalls("create").Count);
+        Assert.Equal(4, ChartCalls("create").Count);
     }
 
     [Fact]
     public void PageRender_AfterTicks_NeverResendsHistory()
     {
-        var cut = Open<FundingPage>(Url, charts: 3);
+        var cut = Open<FundingPage>(Url, charts: 4);
         Tick(World.Snapshot(quoteMs: World.NowMs + 5_000, version: 2));
         cut.WaitForAssertion(() => Assert.Single(ChartCalls("append")));
 
@@ -75,13 +75,13 @@ public sealed class FundingPageTests : ChartPageContext
 
         Assert.Contains("Pause", cut.Find("[data-testid=pause]").TextContent);
         Assert.Empty(ChartCalls("replace"));
-        Assert.Equal(3, ChartCalls("create").Count);
+        Assert.Equal(4, ChartCalls("create").Count);
     }
 
     [Fact]
     public void Pause_FreezesTheChartsAndResumeCarriesOn()
     {
-        var cut = Open<FundingPage>(Url, charts: 3);
+        var cut = Open<FundingPage>(Url, charts: 4);
         cut.Find("[data-testid=pause]").Click();
         Assert.Contains("Resume", cut.Find("[data-testid=pause]").TextContent);
 
@@ -97,20 +97,20 @@ public sealed class FundingPageTests : ChartPageContext
     public async Task Dispose_Unsubscribes()
     {
         var before = Hub.SubscriberCount;
-        Open<FundingPage>(Url, charts: 3);
+        Open<FundingPage>(Url, charts: 4);
         Assert.Equal(before + 1, Hub.SubscriberCount);
 
         await DisposeComponentsAsync();
 
         Assert.Equal(before, Hub.SubscriberCount);
-        Assert.Equal(3, ChartCalls("destroy").Count);
+        Assert.Equal(4, ChartCalls("destroy").Count);
     }
 
     [Fact]
     public void SharedView_RendersTheSavedViewWithNoControl()
     {
         var state = ViewState.Default with { Asset = "BTC", Range = TimeRange.Presets.Single(r => r.Token == "7d") };
-        var cut = OpenShared<FundingPage>(state, charts: 3);
+        var cut = OpenShared<FundingPage>(state, charts: 4);
 
         Assert.Contains("Shared view", cut.Find("[data-testid=shared-label]").TextContent);
         foreach (var control in new[] { "[data-testid=asset-picker]", "[data-testid=range-picker]", "[data-testid=pause]", "[data-testid=download-all]",
@@ -123,7 +123,7 @@ public sealed class FundingPageTests : ChartPageContext
     [Fact]
     public void Csv_AfterATick_HoldsTheLivePointAndTheMarkers_AndTheZipEveryChart()
     {
-        var cut = Open<FundingPage>(Url, charts: 3);
+        var cut = Open<FundingPage>(Url, charts: 4);
         var (_, created) = Created("funding-BTC-7d");
         Tick(World.Snapshot(quoteMs: World.NowMs + 5_000, version: 2));
         cut.WaitForAssertion(() => Assert.Single(ChartCalls("append")));

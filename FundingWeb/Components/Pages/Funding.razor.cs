@@ -10,6 +10,8 @@ namespace FundingWeb.Components.Pages;
 
 public partial class Funding
 {
+    private IReadOnlyList<Model.Charts.ChartSeries> _premium = [];
+    private Model.Charts.ChartSpec _premiumSpec = PremiumChart.Spec("BTC");
     private FundingPageModel? _model;
     private FundingWindow _window = FundingPageModel.SlippageWindows[1];
     private EChart? _historyChart;
@@ -35,6 +37,8 @@ public partial class Funding
         var implausible = await Queries.GetImplausibleFundingAsync(asset, fromMs, toMs, FundingPageModel.MaxImplausible, default);
         var names = Snapshot.Venues.Values.ToDictionary(v => v.Venue.Id, v => v.Venue.Name);
         _model = FundingPageModel.Build(asset, State, settled, quoted, names, fromMs, toMs, implausible);
+        _premiumSpec = PremiumChart.Spec(asset);
+        _premium = PremiumChart.Series(await Queries.GetPremiumAsync(asset, fromMs, toMs, default), names);
     }
 
     /// <summary>
