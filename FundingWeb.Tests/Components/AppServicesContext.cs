@@ -27,7 +27,6 @@ public abstract class AppServicesContext : DashboardContext, IAsyncLifetime
         Services.AddFundingDepth(configuration);
         Services.AddFundingSharing(configuration);
         Services.AddFundingAlerts(configuration);
-        Services.AddFundingDepth(configuration);
         // Registered after the app's: the last registration is the one resolved.
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hub);
