@@ -27,7 +27,8 @@ public class PortfolioBrowserTests(BrowserFixture browser)
             + $"&pos=dydx:BTC:long:200000:{maxLeverage}:iso&col=hyperliquid:400000";
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + book);
+        // The first paint reads 30 days of prices and settlements for the book: a cold app on a loaded machine takes a while.
+        await page.GotoAsync(server.BaseUrl + book, new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Portfolio stress");
         await Assertions.Expect(page.GetByTestId("portfolio-table")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 

@@ -39,6 +39,7 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         // A fresh browser with no session opens it: same view, live, nothing that changes it.
         var viewer = await browser.NewPageAsync();
         await viewer.GotoAsync(url);
+        await LivePage.WaitForLiveAsync(viewer);
         await Assertions.Expect(viewer.Locator("h1")).ToHaveTextAsync("Funding · ETH");
         await Assertions.Expect(viewer.GetByTestId("shared-label")).ToContainTextAsync("Desk ETH carry · 7d · % per 8h");
         await viewer.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-funding-history]')?.__fwChart !== undefined");
@@ -46,7 +47,7 @@ public class ShareLinkBrowserTests(BrowserFixture browser)
         Assert.Equal(0, await viewer.Locator("nav a, a[data-range], a[data-basis], a[data-window], a.fw-chip, select, [data-testid=share-open], [data-testid=pause], [data-testid=theme-toggle]").CountAsync());
         await Eventually.TrueAsync(async () => await viewer.EvaluateAsync<int>(
             "() => Number(document.querySelector('[data-testid=chart-funding-history]').dataset.updates ?? '0')") >= 1,
-            TimeSpan.FromSeconds(20), "a live update on the shared view");
+            TimeSpan.FromSeconds(60), "a live update on the shared view");
 
         // The anonymous live connection cannot be steered to a dashboard page either.
         var prober = await browser.NewPageAsync();

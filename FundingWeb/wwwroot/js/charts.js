@@ -335,13 +335,6 @@ function engineMarkers(state, xLines) {
   state.chart.setOption({ series: [{ id: marksId, markLine: { data: markLines(state.spec, xLines, themeColors(state.mode)) } }] }, { silent: true });
 }
 
-export function setTheme(element, mode) {
-  const state = element?.__fwState;
-  if (!state || state.mode === mode) return;
-  state.mode = mode;
-  redraw(state);
-}
-
 // Exports happen in the browser: nothing but a click travels to the server.
 function save(href, fileName) {
   const a = document.createElement('a');
