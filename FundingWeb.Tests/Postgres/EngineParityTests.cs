@@ -14,11 +14,7 @@ namespace FundingWeb.Tests.Postgres;
 
 /// <summary>
 /// The same simulated world written through the one ingest path into a SQLite file and a PostgreSQL database: every
-/// store's reads answer the same on both engines (the dialect's differences are the only differences), and what
-/// retention keeps is the same rows.
-/// </summary>
-/// <summary>
-/// Every store's reads answer the same on both engines (the dialect's differences are the only differences); the month
+/// store's reads answer the same on both engines (the dialect's differences are the only differences); the month
 /// partitions hold the rows.
 /// </summary>
 [Trait("Category", "Slow")]
