@@ -45,16 +45,22 @@ public class OverviewBrowserTests(BrowserFixture browser)
         await page.GotoAsync(server.BaseUrl + "/");
         await WaitForInteractiveAsync(page);
 
-        // Count DOM mutations per cell over a few seconds of ticks: a title that carried the raw value would change on
-        // every poll, and a re-rendered tree would touch every cell.
+        // Watch the cells over a few seconds of ticks: a cell is markup, so a tick that moves it replaces its <td>. A title
+        // that carried the raw value would come back different on every poll, and a re-rendered tree would replace every cell.
         await page.EvaluateAsync("""
             () => {
+                const key = td => td.dataset.venue + '/' + td.dataset.asset;
+                const titles = new Map([...document.querySelectorAll('[data-testid=funding-heatmap] td[data-venue]')].map(td => [key(td), td.title]));
                 window.__fwTitles = 0; window.__fwTouched = new Set();
+                const touch = td => {
+                    window.__fwTouched.add(key(td));
+                    if (titles.has(key(td)) && titles.get(key(td)) !== td.title) window.__fwTitles++;
+                };
                 new MutationObserver(records => {
                     for (const r of records) {
+                        for (const n of r.addedNodes) if (n.nodeType === 1 && n.matches('td[data-venue]')) touch(n);
                         const td = (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest('td[data-venue]');
-                        if (r.type === 'attributes' && r.attributeName === 'title') window.__fwTitles++;
-                        if (td) window.__fwTouched.add(td.dataset.venue + '/' + td.dataset.asset);
+                        if (td) touch(td);
                     }
                 }).observe(document.querySelector('[data-testid=funding-heatmap] tbody'), { subtree: true, attributes: true, characterData: true, childList: true });
             }
@@ -110,7 +116,16 @@ public class OverviewBrowserTests(BrowserFixture browser)
             await page.Locator("abbr.fw-abbr", new() { HasTextString = term }).First.HoverAsync();
             await Assertions.Expect(page.Locator(".mud-tooltip", new() { HasTextString = says }).First).ToBeVisibleAsync();
             await page.Mouse.MoveAsync(0, 0);
+            await Assertions.Expect(page.Locator(".mud-tooltip", new() { HasTextString = says })).ToHaveCountAsync(0);
         }
+
+        // From the keyboard: focus opens it and stays on the abbreviation (the tooltip opens without rebuilding it); blur closes it.
+        var hhi = page.Locator("abbr.fw-abbr", new() { HasTextString = "HHI" }).First;
+        await hhi.FocusAsync();
+        await Assertions.Expect(page.Locator(".mud-tooltip", new() { HasTextString = "Herfindahl" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(hhi).ToBeFocusedAsync();
+        await hhi.BlurAsync();
+        await Assertions.Expect(page.Locator(".mud-tooltip", new() { HasTextString = "Herfindahl" })).ToHaveCountAsync(0);
     }
 
     /// <summary>Dark and light at a desk's window (plain, at 8h, with a cell's source open) and on a phone.</summary>
@@ -136,6 +151,11 @@ public class OverviewBrowserTests(BrowserFixture browser)
             // Every badge of the header is still there.
             await Assertions.Expect(page.GetByTestId("simulated-badge")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("theme-toggle")).ToBeVisibleAsync();
+            // The header's links give way to the drawer; its menu is built when it opens and takes the phone elsewhere.
+            await Assertions.Expect(page.GetByTestId("nav-drawer-menu")).ToHaveCountAsync(0);
+            await page.GetByTestId("nav-toggle").ClickAsync();
+            await page.GetByTestId("nav-drawer-menu").Locator("[data-nav=Funding]").ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/funding");
         }, width: 390, height: 844);
     }
 

@@ -33,6 +33,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hub);
+        Services.AddSingleton<FundingWeb.Model.HeatmapModels>();
         // No regimes read unless a test registers some (AddFundingAlerts registers the app's).
         Services.AddSingleton<FundingWeb.Core.Alerts.IFundingRegimes>(FundingWeb.Core.Alerts.NoFundingRegimes.Instance);
         // Live pages queue their history reads per client (the cap a desk's fifty tabs queue behind).

@@ -32,7 +32,7 @@ public sealed class EChartTests : DashboardContext
         // A tick: only the new point, by the series' id.
         await cut.InvokeAsync(() => cut.Instance.AppendAsync([new SeriesAppend("a:quoted", [[3000, 2]])], TimeSpan.FromHours(1)));
         var append = Assert.Single(ChartCalls("append"));
-        var appends = Assert.IsAssignableFrom<IReadOnlyList<SeriesAppend>>(append.Arguments[1]);
+        var appends = Assert.IsAssignableFrom<IReadOnlyList<SeriesAppend>>(append.Arg(1));
         Assert.Equal("a:quoted", Assert.Single(appends).Id);
         Assert.Equal([3000d, 2d], Assert.Single(appends[0].Points));
         Assert.Empty(ChartCalls("replace"));
@@ -51,7 +51,7 @@ public sealed class EChartTests : DashboardContext
     public void Chart_SeriesSentToTheModule_CarryStableIdsAndTheLiveFlag()
     {
         Render<EChart>(p => p.Add(c => c.Spec, Spec).Add(c => c.Series, TwoSeries(1)));
-        var sent = Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(Assert.Single(ChartCalls("create")).Arguments[2]);
+        var sent = Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(Assert.Single(ChartCalls("create")).Arg(2));
         Assert.Equal(["a:settled", "a:quoted"], sent.Select(s => s.Id));
         var json = System.Text.Json.JsonSerializer.Serialize(sent, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
         Assert.Contains("\"id\":\"a:quoted\"", json);

@@ -56,12 +56,9 @@ public sealed class FundingHeatmapTests : DashboardContext
     }
 
     [Fact]
-    public void NewModel_OneRateMoved_OnlyThatCellRendersAndItsMarkupIsAllThatChanges()
+    public void NewModel_OneRateMoved_OnlyThatCellsMarkupChanges()
     {
         var cut = Render<FundingHeatmap>(p => p.Add(c => c.Model, HeatmapViewModel.Build(World, RateBasis.Apr)));
-        var cells = cut.FindComponents<HeatmapCellView>();
-        var rows = cut.FindComponents<HeatmapRowView>();
-        var cellRenders = cells.Select(c => c.RenderCount).ToList();
         var before = cut.Markup;
 
         var moved = World.WithVenue(TestMarkets.Polled(World.Venues["hyperliquid"], NowMs + 1000, "ETH", -0.00003), NowMs + 1000);
@@ -70,10 +67,6 @@ public sealed class FundingHeatmapTests : DashboardContext
         var changed = MarkupChanges.Between(before, cut.Markup);
         Assert.NotEmpty(changed);
         Assert.All(changed, e => Assert.True(e.Within("td[data-venue=hyperliquid][data-asset=ETH]"), $"changed outside the moved cell: {e.OuterHtml}"));
-        var rerendered = cells.Where((c, i) => c.RenderCount > cellRenders[i]).Select(c => c.Instance.Cell?.VenueId + "/" + c.Instance.Cell?.Asset).ToList();
-        Assert.Equal(["hyperliquid/ETH"], rerendered);
-        // bUnit counts a component's render and its children's: the BTC row and its cells did not render at all.
-        Assert.Equal(1, rows.Single(r => r.Instance.Row.Asset == "BTC").RenderCount);
 
         // The same model again (a tick where nothing this control shows moved) renders nothing at all.
         var renders = cut.RenderCount;
@@ -82,14 +75,64 @@ public sealed class FundingHeatmapTests : DashboardContext
     }
 
     [Fact]
-    public void CellClick_SaysWhichVenueAndAsset()
+    public void Render_TheGridIsOneComponent_CellsAreMarkup()
+    {
+        var cut = Render<FundingHeatmap>(p => p.Add(c => c.Model, HeatmapViewModel.Build(World, RateBasis.Apr)));
+
+        var empty = Render<FundingHeatmap>(p => p.Add(c => c.Model, HeatmapViewModel.Build(MarketSnapshot.Empty, RateBasis.Apr)));
+
+        Assert.Equal(4, cut.FindAll("[data-testid=funding-heatmap] tbody td").Count);
+        // Components do not grow with the grid: no component per row or per cell (each would hold its own render trees).
+        Assert.Equal(empty.FindComponents<Microsoft.AspNetCore.Components.IComponent>().Count, cut.FindComponents<Microsoft.AspNetCore.Components.IComponent>().Count);
+    }
+
+    [Fact]
+    public async Task CellClick_SaysWhichVenueAndAsset()
     {
         (string, string)? selected = null;
         var cut = Render<FundingHeatmap>(p => p.Add(c => c.Model, HeatmapViewModel.Build(World, RateBasis.Apr))
             .Add(c => c.OnSelect, cell => selected = cell));
 
-        cut.Find("td[data-venue=paradex][data-asset=BTC] button").Click();
+        await HeatmapCells.SelectAsync(cut.Find("[data-testid=funding-heatmap]"), "paradex", "BTC");
 
         Assert.Equal(("paradex", "BTC"), selected);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(null, null)]
+    [InlineData("paradex", "ETH")]
+    [InlineData("nowhere", "BTC")]
+    [InlineData("hyperliquid", "<b>BTC</b>")]
+    public async Task CellSelect_ForNoCellTheGridShows_SelectsNothing(string? venue, string? asset)
+    {
+        (string, string)? selected = null;
+        var cut = Render<FundingHeatmap>(p => p.Add(c => c.Model, HeatmapViewModel.Build(World, RateBasis.Apr))
+            .Add(c => c.OnSelect, cell => selected = cell));
+
+        await cut.Find("[data-testid=funding-heatmap]").TriggerEventAsync("oncellselect", new FundingWeb.Components.CellSelectEventArgs { Venue = venue, Asset = asset });
+
+        Assert.Null(selected);
+    }
+
+    [Theory]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("\"><script>alert(1)</script>")]
+    [InlineData("A&B'C")]
+    public async Task HostileNames_AreTextAndAttributeValues_NeverMarkup(string hostile)
+    {
+        var world = TestMarkets.Snapshot(NowMs, TestMarkets.Venue(hostile, hostile, NowMs, (hostile, 0.0000125, 9e9)));
+        (string, string)? selected = null;
+        var cut = Render<FundingHeatmap>(p => p.Add(c => c.Model, HeatmapViewModel.Build(world, RateBasis.Apr))
+            .Add(c => c.OnSelect, cell => selected = cell));
+
+        Assert.Empty(cut.FindAll("[data-testid=funding-heatmap] img, [data-testid=funding-heatmap] script, [data-testid=funding-heatmap] b"));
+        var cell = Assert.Single(cut.FindAll("[data-testid=funding-heatmap] tbody td"));
+        Assert.Equal(hostile, cell.GetAttribute("data-venue"));
+        Assert.Equal(hostile, cell.GetAttribute("data-asset"));
+        Assert.StartsWith(hostile + " " + hostile + " ", cell.QuerySelector("button")!.GetAttribute("aria-label"));
+
+        await cut.Find("[data-testid=funding-heatmap]").TriggerEventAsync("oncellselect", new FundingWeb.Components.CellSelectEventArgs { Venue = hostile, Asset = hostile });
+        Assert.Equal((hostile, hostile), selected);
     }
 }

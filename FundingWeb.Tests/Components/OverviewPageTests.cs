@@ -131,7 +131,7 @@ public sealed class OverviewPageTests : DashboardContext
     public async Task CellSelected_DrillDownFollowsItsVenueOnlyAndCloses()
     {
         var cut = RenderAt("/");
-        cut.Find("td[data-venue=dydx][data-asset=BTC] button").Click();
+        await HeatmapCells.SelectAsync(cut.Find("[data-testid=funding-heatmap]"), "dydx", "BTC");
         var source = cut.FindComponent<SourceDrillDown>();
         Assert.Contains("Source · dYdX v4 · BTC-USD", source.Markup);
         var renders = source.RenderCount;

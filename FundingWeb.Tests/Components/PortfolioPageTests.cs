@@ -66,7 +66,7 @@ public sealed class PortfolioPageTests : AppServicesContext
         Assert.Contains("assumed 1", cut.Find("[data-testid=portfolio-betas]").TextContent, StringComparison.Ordinal);
 
         var create = Assert.Single(ChartCalls("create"));
-        var series = Assert.IsAssignableFrom<IReadOnlyList<Model.Charts.ChartSeries>>(create.Arguments[2]);
+        var series = Assert.IsAssignableFrom<IReadOnlyList<Model.Charts.ChartSeries>>(create.Arg(2));
         Assert.Equal(["hyperliquid cross", "dydx BTC isolated"], series.Select(s => s.Name));
         Assert.Equal(13, series[0].Data.Count);
     }
@@ -80,8 +80,8 @@ public sealed class PortfolioPageTests : AppServicesContext
         await cut.Find("[data-testid=portfolio-csv]").ClickAsync(new());
 
         var download = Assert.Single(ChartCalls("downloadText"));
-        Assert.Equal("portfolio-stress.csv", download.Arguments[0]);
-        var lines = ((string)download.Arguments[1]!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
+        Assert.Equal("portfolio-stress.csv", download.Arg(0));
+        var lines = ((string)download.Arg(1)!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
         Assert.StartsWith("scenario,btc_shock,account,equity_usd,requirement_usd,margin_ratio", lines[0], StringComparison.Ordinal);
         // 13 shocks × 2 accounts, then the funding shock per account.
         Assert.Equal(1 + 26 + 2, lines.Count);

@@ -43,12 +43,12 @@ public sealed class VenuesHealthPageTests : AppServicesContext
         var cut = Render<Venues>();
 
         cut.WaitForAssertion(() => Assert.Equal(4, ChartCalls("create").Count));
-        var headAge = ChartCalls("create").Single(c => ((ChartSpec)c.Arguments[1]!).FileName == "venue-health-head-age");
-        var series = Assert.Single((IReadOnlyList<ChartSeries>)headAge.Arguments[2]!);
+        var headAge = ChartCalls("create").Single(c => ((ChartSpec)c.Arg(1)!).FileName == "venue-health-head-age");
+        var series = Assert.Single((IReadOnlyList<ChartSeries>)headAge.Arg(2)!);
         Assert.Equal("GMX v2", series.Name);
         Assert.Equal([2d, 17d, 32d], series.Data.Cast<double[]>().Select(p => p[1]));
-        var lag = ChartCalls("create").Single(c => ((ChartSpec)c.Arguments[1]!).FileName == "venue-health-data-lag");
-        Assert.Equal([1.5, 1.5, 1.5], Assert.Single((IReadOnlyList<ChartSeries>)lag.Arguments[2]!).Data.Cast<double[]>().Select(p => p[1]));
+        var lag = ChartCalls("create").Single(c => ((ChartSpec)c.Arg(1)!).FileName == "venue-health-data-lag");
+        Assert.Equal([1.5, 1.5, 1.5], Assert.Single((IReadOnlyList<ChartSeries>)lag.Arg(2)!).Data.Cast<double[]>().Select(p => p[1]));
 
         Assert.Equal(["/venues?range=1h", "/venues?range=24h", "/venues"], cut.FindAll("[data-testid=health-ranges] a").Select(a => a.GetAttribute("href")));
         Assert.Equal("page", cut.Find("[data-testid=health-ranges] a[data-range='1h']").GetAttribute("aria-current"));
@@ -65,7 +65,7 @@ public sealed class VenuesHealthPageTests : AppServicesContext
         var cut = Render<Venues>();
 
         cut.WaitForAssertion(() => Assert.Equal(4, ChartCalls("create").Count));
-        Assert.All(ChartCalls("create"), c => Assert.Empty((IReadOnlyList<ChartSeries>)c.Arguments[2]!));
+        Assert.All(ChartCalls("create"), c => Assert.Empty((IReadOnlyList<ChartSeries>)c.Arg(2)!));
         Assert.Equal("page", cut.Find("[data-testid=health-ranges] a[data-range='24h']").GetAttribute("aria-current"));
     }
 

@@ -28,6 +28,7 @@ public static class UiServiceExtensions
                 o.KeepAliveInterval = TimeSpan.FromSeconds(15);
             });
         services.AddMudServices();
+        services.AddSingleton<Model.HeatmapModels>();
         return services;
     }
 }

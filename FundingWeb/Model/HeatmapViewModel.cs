@@ -40,6 +40,18 @@ public sealed record HeatmapViewModel(RateBasis Basis, ValueList<HeatmapColumn> 
         return new HeatmapViewModel(basis, columns, rows, mode);
     }
 
+    /// <summary>This model with <paramref name="previous"/>'s column list, rows and cells wherever they are equal (same values, older instances).</summary>
+    public HeatmapViewModel Reusing(HeatmapViewModel? previous)
+    {
+        if (previous is null) return this;
+        var old = new Dictionary<string, HeatmapRow>(StringComparer.Ordinal);
+        foreach (var row in previous.Rows) old.TryAdd(row.Asset, row);
+        var rows = Rows.Select(row => !old.TryGetValue(row.Asset, out var was) ? row
+            : was.Equals(row) ? was
+            : row with { Cells = row.Cells.Select((cell, i) => i < was.Cells.Count && Equals(cell, was.Cells[i]) ? was.Cells[i] : cell).ToValueList() });
+        return this with { Venues = Venues.Equals(previous.Venues) ? previous.Venues : Venues, Rows = rows.ToValueList() };
+    }
+
     private static HeatmapCell? Cell(VenueSnapshot venue, string asset, RateBasis basis, string? unverifiedNote)
     {
         var quote = venue.ForAsset(asset);

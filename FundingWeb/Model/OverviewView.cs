@@ -26,12 +26,13 @@ public sealed record OverviewView(
     public static OverviewView Empty { get; } = Build(MarketSnapshot.Empty, ViewState.Default, 0, new Dictionary<string, string>(), null);
 
     public static OverviewView Build(MarketSnapshot snapshot, ViewState state, long nowMs, IReadOnlyDictionary<string, string> unverifiedNotes,
-        (string Venue, string Asset)? selected, HeatmapMode mode = HeatmapMode.Funding, Core.Alerts.IFundingRegimes? regimes = null) => new(
+        (string Venue, string Asset)? selected, HeatmapMode mode = HeatmapMode.Funding, Core.Alerts.IFundingRegimes? regimes = null,
+        HeatmapViewModel? heatmap = null) => new(
         AsOfText(snapshot.AsOfMs),
         VenueHealthView.All(snapshot, nowMs),
         SpreadsPageModel.Build(snapshot, state, HoldingHours, new Dictionary<string, IReadOnlyList<Core.Storage.FundingPoint>>(), nowMs).Take(TableRows).ToValueList(),
         AssetConcentration.Top(snapshot, state, nowMs).Take(TableRows).ToValueList(),
-        HeatmapViewModel.Build(snapshot, state.Basis, state.Venues, unverifiedNotes, mode, regimes),
+        heatmap ?? HeatmapViewModel.Build(snapshot, state.Basis, state.Venues, unverifiedNotes, mode, regimes),
         selected is { } s ? SourceView.Find(snapshot, s.Venue, s.Asset, state.Basis, unverifiedNotes) : null);
 
     private static string AsOfText(long asOfMs) => asOfMs == 0 ? "waiting for the first poll"

@@ -84,8 +84,8 @@ public abstract class ChartPageContext : DashboardContext, IAsyncLifetime
     /// <summary>The spec and series a chart was created with, found by its file name (unique per chart on a page).</summary>
     protected (ChartSpec Spec, IReadOnlyList<ChartSeries> Series) Created(string fileNameStart)
     {
-        var call = ChartCalls("create").Last(c => c.Arguments[1] is ChartSpec { FileName: { } f } && f.StartsWith(fileNameStart, StringComparison.Ordinal));
-        return ((ChartSpec)call.Arguments[1]!, Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(call.Arguments[2]));
+        var call = ChartCalls("create").Last(c => c.Arg(1) is ChartSpec { FileName: { } f } && f.StartsWith(fileNameStart, StringComparison.Ordinal));
+        return ((ChartSpec)call.Arg(1)!, Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(call.Arg(2)));
     }
 
     /// <summary>A property of the anonymous options object sent with an append (window, merge, ...).</summary>
@@ -93,5 +93,5 @@ public abstract class ChartPageContext : DashboardContext, IAsyncLifetime
 
     /// <summary>Everything sent to the chart module's append, in order: the appends and the options object.</summary>
     protected IReadOnlyList<(IReadOnlyList<SeriesAppend> Appends, object Options)> Appended() =>
-        ChartCalls("append").Select(c => (Assert.IsAssignableFrom<IReadOnlyList<SeriesAppend>>(c.Arguments[1]), c.Arguments[2]!)).ToList();
+        ChartCalls("append").Select(c => (Assert.IsAssignableFrom<IReadOnlyList<SeriesAppend>>(c.Arg(1)), c.Arg(2)!)).ToList();
 }

@@ -131,16 +131,16 @@ public sealed class FundingPageTests : ChartPageContext
         cut.FindAll("[data-testid=export-csv]")[0].Click();
 
         var download = Assert.Single(ChartCalls("downloadText"));
-        Assert.Equal("funding-BTC-7d.csv", download.Arguments[0]);
-        var rows = ((string)download.Arguments[1]!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).Skip(1).ToList();
+        Assert.Equal("funding-BTC-7d.csv", download.Arg(0));
+        var rows = ((string)download.Arg(1)!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).Skip(1).ToList();
         Assert.Equal(created.Single(s => s.Name == "Hyperliquid quoted").Data.Count + 1, rows.Count(r => r.Split(',')[1] == "Hyperliquid quoted"));
         Assert.Equal(2, rows.Count(r => r.Split(',')[1] == FundingMarkers.Name && r.Split(',')[2] == "40"));
-        Assert.DoesNotContain(FundingMarkers.Name, ((string)download.Arguments[1]!).Split("\r\n").First(l => l.StartsWith("# venue:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(FundingMarkers.Name, ((string)download.Arg(1)!).Split("\r\n").First(l => l.StartsWith("# venue:", StringComparison.Ordinal)));
 
         cut.Find("[data-testid=download-all]").Click();
         var zip = Assert.Single(ChartCalls("downloadBase64"));
-        Assert.Equal("funding-BTC-7d.zip", zip.Arguments[0]);
-        using var archive = new ZipArchive(new MemoryStream(Convert.FromBase64String((string)zip.Arguments[1]!)));
+        Assert.Equal("funding-BTC-7d.zip", zip.Arg(0));
+        using var archive = new ZipArchive(new MemoryStream(Convert.FromBase64String((string)zip.Arg(1)!)));
         Assert.Equal(["funding-BTC-7d.csv", "funding-slippage-BTC-24h.csv", "term-structure-BTC.csv"], archive.Entries.Select(e => e.FullName).Order());
     }
 }

@@ -44,7 +44,7 @@ public sealed class LiquidationsPageTests : ChartPageContext
         Tick(World.Snapshot(version: 2, price: 91_000));
 
         cut.WaitForAssertion(() => Assert.Single(ChartCalls("setMarkers")));
-        var marker = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(ChartCalls("setMarkers")[0].Arguments[1]));
+        var marker = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(ChartCalls("setMarkers")[0].Arg(1)));
         Assert.Equal((91_000d, "price now"), (marker.Value, marker.Label));
         Assert.Equal(["ladder-price"], MarkupChanges.Places(cut.CompareTo(before)));
         Assert.Equal(renders, PageRenders(cut));
@@ -55,8 +55,8 @@ public sealed class LiquidationsPageTests : ChartPageContext
 
         cut.WaitForAssertion(() => Assert.Single(ChartCalls("replace")));
         var replaced = ChartCalls("replace")[0];
-        Assert.Equal(92_000, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(replaced.Arguments[2])).Value);
-        Assert.All(Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(replaced.Arguments[1]).Where(s => s.Type is null), s => Assert.NotNull(s.Stack));
+        Assert.Equal(92_000, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(replaced.Arg(2))).Value);
+        Assert.All(Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(replaced.Arg(1)).Where(s => s.Type is null), s => Assert.NotNull(s.Stack));
         Assert.Single(ChartCalls("create"));
         Assert.Equal(renders, PageRenders(cut));
 
@@ -87,7 +87,7 @@ public sealed class LiquidationsPageTests : ChartPageContext
         Tick(World.Snapshot(version: 3, price: 93_000));
 
         cut.WaitForAssertion(() => Assert.Single(ChartCalls("setMarkers")));
-        Assert.Equal(93_000, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(ChartCalls("setMarkers")[0].Arguments[1])).Value);
+        Assert.Equal(93_000, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(ChartCalls("setMarkers")[0].Arg(1))).Value);
         Assert.Equal("93,000", cut.Find("[data-testid=ladder-price]").TextContent);
     }
 

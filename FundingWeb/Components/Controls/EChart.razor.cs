@@ -63,13 +63,13 @@ public partial class EChart
                 _drawnSeries = Series;
                 _live = new LiveSeries(Series);
                 var mode = await _module.InvokeAsync<string>("getTheme");
-                await _module.InvokeVoidAsync("create", _element, Spec, Series, mode);
+                await _module.InvokeVoidAsync("create", _element, new ChartPayload(Spec), new ChartPayload(Series), mode);
             }
             else if (!ReferenceEquals(_drawnSeries, Series))
             {
                 _drawnSeries = Series;
                 _live = new LiveSeries(Series);
-                await _module.InvokeVoidAsync("replace", _element, Series, Spec.XLines);
+                await _module.InvokeVoidAsync("replace", _element, new ChartPayload(Series), new ChartPayload(Spec.XLines));
             }
         }
         catch (JSException ex)
@@ -93,13 +93,13 @@ public partial class EChart
         if (_module is null || _disposed || _live is null) return;
         var sent = _live.Apply(appends, window, merge);
         if (sent.Count == 0 && xLines is null) return;
-        await SendAsync("append", _element, sent, new
+        await SendAsync("append", _element, new ChartPayload(sent), new ChartPayload(new
         {
             maxPoints = ChartSeries.MaxPoints,
             windowMs = window is { } w ? (double?)w.TotalMilliseconds : null,
             mergeMs = merge is { } m ? (double?)m.TotalMilliseconds : null,
             xLines,
-        });
+        }));
     }
 
     /// <summary>
@@ -111,14 +111,14 @@ public partial class EChart
         Series = series;
         _drawnSeries = series;
         _live = new LiveSeries(series);
-        await SendAsync("replace", _element, series, xLines);
+        await SendAsync("replace", _element, new ChartPayload(series), new ChartPayload(xLines));
     }
 
     /// <summary>Markers that move with live data (the ladder's price now), without touching a series.</summary>
     public async Task SetMarkersAsync(IReadOnlyList<ChartLine> xLines)
     {
         if (_module is null || _disposed) return;
-        await SendAsync("setMarkers", _element, xLines);
+        await SendAsync("setMarkers", _element, new ChartPayload(xLines));
     }
 
     /// <summary>

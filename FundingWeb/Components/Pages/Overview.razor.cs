@@ -18,6 +18,7 @@ public partial class Overview
 
     [Inject] public required VenueConventionNotes Notes { get; init; }
     [Inject] public required Core.Alerts.IFundingRegimes Regimes { get; init; }
+    [Inject] public required HeatmapModels Heatmaps { get; init; }
 
     [SupplyParameterFromQuery(Name = HeatmapModes.Parameter)] public string? ModeQuery { get; set; }
 
@@ -44,7 +45,8 @@ public partial class Overview
 
     private void Refresh()
     {
-        _view = OverviewView.Build(Snapshot, State, Now.ToUnixTimeMilliseconds(), Notes.Unverified, _selected, Mode, Regimes);
+        var heatmap = Heatmaps.For(Snapshot, State.Basis, State.Venues, Notes.Unverified, Mode, Regimes);
+        _view = OverviewView.Build(Snapshot, State, Now.ToUnixTimeMilliseconds(), Notes.Unverified, _selected, Mode, Regimes, heatmap);
         var options = Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
         if (!options.SequenceEqual(_venueOptions)) _venueOptions = options;
     }
