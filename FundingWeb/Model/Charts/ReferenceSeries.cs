@@ -11,8 +11,8 @@ namespace FundingWeb.Model.Charts;
 /// </summary>
 public static class ReferenceSeries
 {
-    /// <summary>Dotted: venues draw settled solid and quoted dashed (4).</summary>
-    public const int Dash = 1;
+    /// <summary>Dotted (2 on, 2 off; the legend draws dots for it): venues draw settled solid and quoted dashed (4).</summary>
+    public const int Dash = 2;
 
     private static readonly Dictionary<string, string> Colors = new(StringComparer.Ordinal)
     {
