@@ -15,10 +15,16 @@ public sealed record MarketSnapshot(long Version, long AsOfMs, bool IsSimulated,
     /// <summary>The publish instant on the hub's clock (<see cref="TimeProvider.GetTimestamp"/>), for latency measured in-process.</summary>
     public long PublishedTimestamp { get; init; }
 
+    /// <summary>CEX reference rates and their feed's status: reference legs, never a venue (so not in <see cref="Venues"/>).</summary>
+    public Reference.ReferenceFeed References { get; init; } = Reference.ReferenceFeed.Empty;
+
     public static MarketSnapshot Empty { get; } = new(0, 0, false, ImmutableSortedDictionary<string, VenueSnapshot>.Empty);
 
     public MarketSnapshot WithVenue(VenueSnapshot venue, long asOfMs) =>
         this with { Version = Version + 1, AsOfMs = asOfMs, IsSimulated = venue.Venue.IsSimulated, Venues = Venues.SetItem(venue.Venue.Id, venue) };
+
+    public MarketSnapshot WithReferences(Reference.ReferenceFeed references, long asOfMs) =>
+        this with { Version = Version + 1, AsOfMs = asOfMs, References = references };
 
     /// <summary>Base assets listed anywhere, ordered by total open interest (largest first), then name.</summary>
     public IReadOnlyList<string> Assets =>

@@ -54,7 +54,10 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=slippage-window] a[data-window='24h']")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("window=24h"));
 
         var history = await SeriesNamesAsync(page, "chart-funding-history");
-        Assert.Equal(["dYdX v4 settled", "dYdX v4 quoted", "Hyperliquid settled", "Hyperliquid quoted"], history);
+        // Venue lines as chosen; the CEX reference lines are always on (toggled from the legend), named as references.
+        Assert.Equal(["dYdX v4 settled", "dYdX v4 quoted", "Hyperliquid settled", "Hyperliquid quoted"], history.Take(4));
+        Assert.Contains("Binance (CEX reference)", history);
+        Assert.All(history.Skip(4), n => Assert.EndsWith("(CEX reference)", n));
         Assert.Equal(["dYdX v4", "Hyperliquid"], await SeriesNamesAsync(page, "chart-term-structure"));
         Assert.Equal(["dYdX v4", "Hyperliquid"], await SeriesNamesAsync(page, "chart-slippage"));
         Assert.Contains("% per 8h", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-funding-history]').__fwChart.describe().yTitle"));
@@ -64,6 +67,8 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         Assert.Equal(icons[0], icons[2]);
         Assert.Equal(icons[1], icons[3]);
         Assert.NotEqual(icons[0], icons[1]);
+        // A reference line has a legend icon of its own: neither a venue's settled bar nor its quoted dashes.
+        Assert.DoesNotContain(icons[4], icons[..4]);
         await ScreenshotAsync(page, "funding");
     }
 

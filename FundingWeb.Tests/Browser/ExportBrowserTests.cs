@@ -17,7 +17,7 @@ public class ExportBrowserTests(BrowserFixture browser)
         await using var server = await FundingWebServer.StartAsync(["--Feed:Simulator:BackfillDays=3"]);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "/funding?asset=BTC&range=24h&venues=dydx,hyperliquid");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-funding-history]')?.__fwChart?.describe?.()?.seriesNames?.length === 4");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-funding-history]')?.__fwChart?.describe?.()?.seriesNames?.filter(n => !n.endsWith('(CEX reference)')).length === 4");
         var chart = page.GetByTestId("chart-funding-history");
         var width = await page.EvaluateAsync<int>("() => Math.round(document.querySelector('[data-testid=chart-funding-history]').__fwChart.describe().width)");
         var height = await page.EvaluateAsync<int>("() => Math.round(document.querySelector('[data-testid=chart-funding-history]').__fwChart.describe().height)");

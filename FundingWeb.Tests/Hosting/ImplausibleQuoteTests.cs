@@ -26,8 +26,8 @@ public sealed class ImplausibleQuoteTests
         Assert.Null(btc.PlausibleFunding);
         Assert.NotNull(hub.Current.Venues["hyperliquid"].ForAsset("ETH")!.PlausibleFunding);
         var spreads = SpreadsPageModel.Build(hub.Current, ViewState.Default, 168, new Dictionary<string, IReadOnlyList<FundingWeb.Core.Storage.FundingPoint>>(), 0);
-        var btcSpread = spreads.SingleOrDefault(r => r.Asset == "BTC");
-        Assert.True(btcSpread is null || (btcSpread.Spread.ShortVenue != "hyperliquid" && btcSpread.Spread.LongVenue != "hyperliquid"));
+        // Neither the venue pair nor the pair against a CEX reference may be built on the untrusted quote.
+        Assert.All(spreads.Where(r => r.Asset == "BTC"), r => Assert.True(r.Spread.ShortVenue != "hyperliquid" && r.Spread.LongVenue != "hyperliquid", r.Key));
 
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         var overview = await http.GetStringAsync("/");

@@ -52,6 +52,7 @@ public static class CoreServiceExtensions
             ? new PostgresLeadership(postgres, sp.GetRequiredService<ClusterChannel>().Node, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresLeadership>>())
             : new SingleNodeLeadership());
         services.AddSingleton(sp => new MarketDataRepository(sp.GetRequiredService<DbConnectionFactory>(), sp.GetRequiredService<ClusterChannel>().Node));
+        services.AddSingleton(sp => new ReferenceRateRepository(sp.GetRequiredService<DbConnectionFactory>()));
         services.AddSingleton<MarketDataQueries>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<LiveSnapshotLoader>();

@@ -22,7 +22,17 @@ public static class PollingServiceExtensions
         services.AddSingleton<VenueClientCatalog>();
         services.AddSingleton<VenueConventionNotes>();
         services.AddHttpClient(LiveVenues.HttpClientName);
+        services.Configure<ReferenceOptions>(configuration.GetSection("References"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReferenceOptions>>().Value);
         if (!NodeOptions.From(configuration).Polls) return services;
+        if (ReferenceSources.Enabled(configuration))
+        {
+            services.AddSingleton(sp => ReferenceSources.Create(sp, configuration));
+            services.AddSingleton(sp => new Core.Ingest.ReferenceIngestor(sp.GetRequiredService<Core.Storage.ReferenceRateRepository>(),
+                sp.GetRequiredService<Core.Live.MarketHub>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Core.Funding.FundingOptions>().EffectiveSanityBound1h));
+            services.AddHostedService<ReferencePoller>();
+        }
         // By type, so a test can find and remove the poller's registration; its optional collaborators come from the container.
         services.AddHostedService<PollingSupervisor>();
         services.AddSingleton<ChainProbeCatalog>();

@@ -18,7 +18,8 @@ public sealed record FundingPageModel(
     ChartSpec SlippageSpec, IReadOnlyList<ChartSeries> Slippage,
     IReadOnlyList<SlippageRow> SlippageTable,
     IReadOnlyList<string> VenueOrder,
-    ImplausibleSummary Implausible)
+    ImplausibleSummary Implausible,
+    IReadOnlyList<string>? ReferenceOrder = null)
 {
     /// <summary>Most implausible rows a view reads for its markers (the newest).</summary>
     public const int MaxImplausible = 500;
@@ -30,8 +31,11 @@ public sealed record FundingPageModel(
 
     /// <param name="implausible">Rows not trusted (<see cref="HistoryQueries.GetImplausibleFundingAsync"/>, at most
     /// <see cref="MaxImplausible"/>): markers on the history chart, never points of a line.</param>
+    /// <param name="references">CEX reference rows (<see cref="HistoryQueries.GetReferenceRatesAsync"/>): dotted lines of their own,
+    /// never venues, so never in the term structure or the slippage chart.</param>
     public static FundingPageModel Build(string asset, ViewState state, IReadOnlyList<FundingPoint> settled, IReadOnlyList<FundingPoint> quoted,
-        IReadOnlyDictionary<string, string> venueNames, long fromMs, long nowMs, IReadOnlyList<FundingPoint>? implausible = null)
+        IReadOnlyDictionary<string, string> venueNames, long fromMs, long nowMs, IReadOnlyList<FundingPoint>? implausible = null,
+        IReadOnlyList<Core.Reference.ReferenceQuote>? references = null)
     {
         var basis = state.Basis;
         // One market per venue: where a venue lists the asset twice (GMX pools), the one with the most history.
@@ -54,6 +58,13 @@ public sealed record FundingPageModel(
             colors.Add(VenueColors.For(venue));
             dashes.Add(0);
             dashes.Add(4);
+        }
+        var referenceLines = ReferenceSeries.Build(asset, references ?? [], basis);
+        foreach (var (exchange, line) in referenceLines)
+        {
+            history.Add(line);
+            colors.Add(ReferenceSeries.Color(exchange));
+            dashes.Add(ReferenceSeries.Dash);
         }
         var (markers, implausibleSummary) = FundingMarkers.Build(implausible ?? [], state, venueNames, primary, fromMs, nowMs, MaxImplausible);
         if (markers is not null)
@@ -107,7 +118,8 @@ public sealed record FundingPageModel(
             YLines = [new ChartLine(0, "carry held as quoted")],
             NoData = $"No complete {window.Label} window in this range: choose a longer range or a shorter window",
         };
-        return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues, implausibleSummary);
+        return new FundingPageModel(historySpec, history, termSpec, term, slippageSpec, slippage, table, venues, implausibleSummary,
+            referenceLines.Select(l => l.Exchange).ToList());
     }
 
     /// <summary>The stable ids live ticks append to.</summary>

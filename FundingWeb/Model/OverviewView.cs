@@ -30,7 +30,9 @@ public sealed record OverviewView(
         HeatmapViewModel? heatmap = null) => new(
         AsOfText(snapshot.AsOfMs),
         VenueHealthView.All(snapshot, nowMs),
-        SpreadsPageModel.Build(snapshot, state, HoldingHours, new Dictionary<string, IReadOnlyList<Core.Storage.FundingPoint>>(), nowMs).Take(TableRows).ToValueList(),
+        // Tradable pairs only: a pair against a CEX reference lives on the Spreads page, where its leg is marked not traded here.
+        SpreadsPageModel.Build(snapshot, state, HoldingHours, new Dictionary<string, IReadOnlyList<Core.Storage.FundingPoint>>(), nowMs)
+            .Where(r => r.ReferenceExchange is null).Take(TableRows).ToValueList(),
         AssetConcentration.Top(snapshot, state, nowMs).Take(TableRows).ToValueList(),
         heatmap ?? HeatmapViewModel.Build(snapshot, state.Basis, state.Venues, unverifiedNotes, mode, regimes),
         selected is { } s ? SourceView.Find(snapshot, s.Venue, s.Asset, state.Basis, unverifiedNotes) : null);

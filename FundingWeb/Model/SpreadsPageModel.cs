@@ -37,11 +37,12 @@ public static class SpreadsPageModel
 
     public static ValueList<SpreadRow> Build(MarketSnapshot snapshot, ViewState state, double holdingHours,
         IReadOnlyDictionary<string, IReadOnlyList<FundingPoint>> quotedHistory, long nowMs,
-        Func<string, string, string, SpreadSlippage>? slippage = null)
+        Func<string, string, string, SpreadSlippage>? slippage = null, Func<string, Core.Depth.TradeSide, string, SpreadSlippage>? venueLegSlippage = null)
     {
         var rows = new List<SpreadRow>();
         foreach (var asset in snapshot.Assets)
         {
+            if (ReferenceSpreads.Widest(snapshot, asset, state, holdingHours, venueLegSlippage) is { } reference) rows.Add(reference);
             var quotes = snapshot.Venues.Values
                 .Where(v => state.Shows(v.Venue.Id) && !v.Status.IsStale)
                 // Implausible quotes never make a spread: a rate beyond the venue's cap would top every list.
@@ -90,9 +91,20 @@ public static class SpreadsPageModel
 }
 
 /// <summary>One asset's widest pair. The flat numbers below are what the grid sorts and filters on.</summary>
+/// <param name="ReferenceExchange">Set when one leg is a CEX reference (<see cref="ReferenceSpreads"/>): that leg is not traded here.</param>
 public sealed record SpreadRow(string Asset, FundingSpread Spread, string ShortVenueName, string LongVenueName, double NetApr, SpreadHeld? Held,
-    SpreadSlippage? Slippage = null, double HoldingHours = 168)
+    SpreadSlippage? Slippage = null, double HoldingHours = 168, string? ReferenceExchange = null)
 {
+    /// <summary>Unique per grid line: an asset has at most one venue pair and one pair against a reference.</summary>
+    public string Key => ReferenceExchange is null ? Asset : Asset + " vs reference";
+
+    public bool ShortIsReference => ReferenceExchange is not null && Spread.ShortVenue == Core.Reference.ReferenceExchanges.LegId(ReferenceExchange);
+
+    public bool LongIsReference => ReferenceExchange is not null && !ShortIsReference;
+
+    /// <summary>The leg this app trades, for a reference row; null for a venue pair.</summary>
+    public string? VenueLeg => ReferenceExchange is null ? null : ShortIsReference ? Spread.LongVenue : Spread.ShortVenue;
+
     /// <summary>Net of fees less both legs' entry and exit slippage, spread over the hold; null without all four figures.</summary>
     public double? NetAfterSlippageApr => Slippage?.Fraction is { } s ? NetApr - s * FundingBasis.HoursPerYear / HoldingHours : null;
 

@@ -48,7 +48,10 @@ public sealed class DepthSourceCatalog
             var venueOptions = new VenueOptions();
             configuration.GetSection($"Venues:{live.Id}").Bind(venueOptions);
             if (!venueOptions.Enabled) continue;
-            var budget = DepthBudget.For(live.Id, venueOptions.RequestsPerMinute, Configured(live.Id));
+            // Hyperliquid's reference feed spends the same weight per request as its funding poll, from the same limit.
+            var fundingRequests = venueOptions.RequestsPerMinute
+                + (live.Id == VenueIds.Hyperliquid && ReferenceSources.Enabled(configuration) ? services.GetRequiredService<ReferenceOptions>().RequestsPerMinute : 0);
+            var budget = DepthBudget.For(live.Id, fundingRequests, Configured(live.Id));
             var edge = new VenueHttp(http.CreateClient(LiveVenues.HttpClientName), new VenueOptions
             {
                 BaseUrl = string.IsNullOrWhiteSpace(venueOptions.BaseUrl) ? live.DefaultBaseUrl : venueOptions.BaseUrl,

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 namespace FundingWeb.Polling;
 
 /// <summary>
-/// Hourly: thins poll-cadence rows past the raw window to hourly, and drops history past its window. With several
+/// Hourly: thins poll-cadence rows (venue series and CEX reference rates) past the raw window to hourly, and drops history past its window. With several
 /// nodes only the holder of the retention lease does it; on PostgreSQL it also creates the coming months' partitions and
 /// drops the months past the window.
 /// </summary>
 public sealed class RetentionService(MarketDataRepository repository, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionService> logger,
-    ILeadership? leadership = null) : BackgroundService
+    ILeadership? leadership = null, ReferenceRateRepository? references = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,7 +47,9 @@ public sealed class RetentionService(MarketDataRepository repository, IOptions<S
         {
             var now = time.GetUtcNow();
             var historyCutoff = (now - options.Value.HistoryRetention).ToUnixTimeMilliseconds();
-            var removed = await repository.ApplyRetentionAsync((now - options.Value.RawRetention).ToUnixTimeMilliseconds(), historyCutoff, cancellationToken);
+            var rawCutoff = (now - options.Value.RawRetention).ToUnixTimeMilliseconds();
+            var removed = await repository.ApplyRetentionAsync(rawCutoff, historyCutoff, cancellationToken);
+            if (references is not null) removed += await references.ApplyRetentionAsync(rawCutoff, historyCutoff, cancellationToken);
             if (removed > 0) logger.LogInformation("Retention removed {Rows} rows", removed);
             if (repository.Factory is PostgresConnectionFactory postgres)
             {

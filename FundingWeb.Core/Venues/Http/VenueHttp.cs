@@ -9,7 +9,10 @@ namespace FundingWeb.Core.Venues.Http;
 /// The HTTP edge every live adapter shares: request budget, per-request timeout, and translation of
 /// 429/5xx/garbage into <see cref="VenueException"/>s whose messages end up in the venue status.
 /// </summary>
-public sealed class VenueHttp(HttpClient http, VenueOptions options, TimeProvider timeProvider)
+/// <param name="maxResponseBytes">
+/// Where set, a body past this size is refused while it is read (never buffered whole): an answer that size is a fault, not data.
+/// </param>
+public sealed class VenueHttp(HttpClient http, VenueOptions options, TimeProvider timeProvider, long? maxResponseBytes = null)
 {
     private readonly RequestBudget _budget = new(options.RequestsPerMinute, timeProvider);
 
@@ -44,8 +47,11 @@ public sealed class VenueHttp(HttpClient http, VenueOptions options, TimeProvide
         var path = request.RequestUri?.PathAndQuery ?? "";
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var completion = maxResponseBytes is null ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead;
+            using var response = await http.SendAsync(request, completion, timeout.Token).ConfigureAwait(false);
+            var body = maxResponseBytes is { } max
+                ? await ReadBoundedAsync(response.Content, max, path, timeout.Token).ConfigureAwait(false)
+                : await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 var retryAfter = RetryAfterParser.Parse(response, body) ?? TimeSpan.FromSeconds(10);
@@ -74,6 +80,24 @@ public sealed class VenueHttp(HttpClient http, VenueOptions options, TimeProvide
             throw new VenueException($"connection failed on {path}: {ex.Message}", ex);
         }
     }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, long max, string path, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is { } length && length > max) throw TooLarge(max, path);
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > max) throw TooLarge(max, path);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static VenueException TooLarge(long max, string path) =>
+        new($"response from {path} is larger than {max / 1024d / 1024d:0.#} MiB: refused unread");
 }
 
 /// <summary>Retry-After in its several dialects: seconds, an HTTP date, or Aevo's nanoseconds (header X-RETRY-AFTER or body retry_after).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FundingWeb.Core.Funding;
 using FundingWeb.Core.Venues.Http;
 
 namespace FundingWeb.Core.Venues.Hyperliquid;
@@ -49,7 +50,8 @@ public static class HyperliquidPredictedFundingsParser
                     continue;
                 }
                 long? next = entry.TryGetProperty("nextFundingTime", out var n) && n.TryGetInt64(out var ms) ? ms : null;
-                rates.Add(new ReferenceRate(asset, Exchange(venue), raw / hours, raw, hours, next));
+                // The one normaliser, as for venue quotes: a fraction over the entry's own interval.
+                rates.Add(new ReferenceRate(asset, Exchange(venue), FundingNormalizer.ToRate1h(raw, RateUnit.Fraction, hours), raw, hours, next));
             }
         }
         return new Result(rates, skipped, problems);

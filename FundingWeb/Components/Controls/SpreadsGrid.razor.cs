@@ -37,19 +37,23 @@ public partial class SpreadsGrid
 
     protected override void OnInitialized() => _lines = Lines(Rows);
 
-    /// <summary>The same line object for an asset on every tick, with this tick's row in it; assets gone are dropped.</summary>
+    /// <summary>The venues a line's chart link shows: both legs, or the venue leg of a pair against a reference.</summary>
+    private static HashSet<string> ChartVenues(SpreadRow row) =>
+        row.VenueLeg is { } venue ? [venue] : [row.Spread.ShortVenue, row.Spread.LongVenue];
+
+    /// <summary>The same line object for an asset (and its reference pair) on every tick, with this tick's row in it; assets gone are dropped.</summary>
     private List<SpreadGridLine> Lines(ValueList<SpreadRow> rows)
     {
         var lines = new List<SpreadGridLine>(rows.Count);
         foreach (var row in rows)
         {
-            if (_byAsset.TryGetValue(row.Asset, out var line)) line.Row = row;
-            else _byAsset[row.Asset] = line = new SpreadGridLine(row);
+            if (_byAsset.TryGetValue(row.Key, out var line)) line.Row = row;
+            else _byAsset[row.Key] = line = new SpreadGridLine(row);
             lines.Add(line);
         }
         if (_byAsset.Count > lines.Count)
         {
-            var kept = lines.Select(l => l.Asset).ToHashSet(StringComparer.Ordinal);
+            var kept = lines.Select(l => l.Row.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in _byAsset.Keys.Where(a => !kept.Contains(a)).ToList()) _byAsset.Remove(gone);
         }
         return lines;

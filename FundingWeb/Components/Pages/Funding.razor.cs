@@ -23,7 +23,13 @@ public partial class Funding
     private IReadOnlyList<(string Id, string Name)> VenueOptions => Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
 
     private string HistorySubtitle =>
-        $"{FundingBasis.Label(State.Basis)} · {State.Range.Label} · quoted live, settled at each venue's settlements; quoted averaged into time buckets for long ranges";
+        $"{FundingBasis.Label(State.Basis)} · {State.Range.Label} · quoted live, settled at each venue's settlements; quoted averaged into time buckets for long ranges"
+        + (_model?.ReferenceOrder is { Count: > 0 } ? " · CEX reference: Hyperliquid predictedFundings, each entry over its own interval, not traded here" : "");
+
+    /// <summary>Why the reference lines stopped moving, when they did (read with the page, like its history).</summary>
+    private string? ReferenceStale => Snapshot.References.Status is { IsStale: true } s && (_model?.ReferenceOrder is { Count: > 0 } || s.Polls > 0)
+        ? $"CEX reference feed stale since {Display.Utc(s.StaleSinceMs)}: {s.StaleReason}; its lines keep their last readings"
+        : null;
 
     protected override async Task LoadAsync()
     {
@@ -35,8 +41,9 @@ public partial class Funding
         var settled = await Queries.GetFundingAsync(asset, FundingKind.Settled, fromMs - TermStructure.Windows[^1].Milliseconds, toMs, default);
         var quoted = await Queries.GetFundingAsync(asset, FundingKind.Quoted, fromMs, toMs, default);
         var implausible = await Queries.GetImplausibleFundingAsync(asset, fromMs, toMs, FundingPageModel.MaxImplausible, default);
+        var references = await Queries.GetReferenceRatesAsync(asset, fromMs, toMs, default);
         var names = Snapshot.Venues.Values.ToDictionary(v => v.Venue.Id, v => v.Venue.Name);
-        _model = FundingPageModel.Build(asset, State, settled, quoted, names, fromMs, toMs, implausible);
+        _model = FundingPageModel.Build(asset, State, settled, quoted, names, fromMs, toMs, implausible, references);
         _premiumSpec = PremiumChart.Spec(asset);
         _premium = PremiumChart.Series(await Queries.GetPremiumAsync(asset, fromMs, toMs, default), names);
     }
@@ -56,6 +63,15 @@ public partial class Funding
             var key = FundingPageModel.QuotedKey(venue);
             if (_historyChart.LastX(key) is { } last && last >= quote.TimeMs) continue;
             appends.Add(new SeriesAppend(key, [FundingPageModel.LivePoint(quote, State.Basis)]));
+        }
+        // Reference lines the page drew on load take their exchange's newest reading; an exchange that first appears later
+        // waits for the next load (a new series is a change of shape, not a tick).
+        foreach (var exchange in _model.ReferenceOrder ?? [])
+        {
+            if (Snapshot.References.Latest(CurrentAsset, exchange) is not { } reading) continue;
+            var key = ReferenceSeries.Key(exchange);
+            if (_historyChart.LastX(key) is { } last && last >= reading.TimeMs) continue;
+            appends.Add(new SeriesAppend(key, [ReferenceSeries.LivePoint(reading, State.Basis)]));
         }
         if (appends.Count == 0) return;
         await _historyChart.AppendAsync(appends, State.Range.Length, merge: FundingPageModel.LiveMerge(State.Range));

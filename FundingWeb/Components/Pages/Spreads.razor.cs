@@ -76,7 +76,8 @@ public partial class Spreads
     {
         var notional = _notional;
         _rows = SpreadsPageModel.Build(Snapshot, State, _holding.Hours, _history, Now.ToUnixTimeMilliseconds(),
-            (shortVenue, longVenue, asset) => SpreadSlippage.Of(Slippage, shortVenue, longVenue, asset, notional));
+            (shortVenue, longVenue, asset) => SpreadSlippage.Of(Slippage, shortVenue, longVenue, asset, notional),
+            (venue, entry, asset) => SpreadSlippage.OfVenueLeg(Slippage, venue, entry, asset, notional, "the CEX reference leg"));
         var options = Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
         if (!options.SequenceEqual(_venueOptions)) _venueOptions = options;
     }

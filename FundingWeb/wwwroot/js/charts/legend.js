@@ -32,12 +32,13 @@ export function legendHeight(lines) {
 }
 
 // Icons that say what the line is without hovering it: a solid bar for settled (static) series, dashes for quoted
-// (live) ones, a diamond for markers. Each path spans the whole icon box (the engine stretches a path to its box), with
+// (live) ones, dots for short dashes (CEX reference lines), a diamond for markers. Each path spans the whole icon box (the engine stretches a path to its box), with
 // the visible part drawn in the middle.
 const frame = 'M0,0L0.01,0Z M22,10L22.01,10Z';
 const icons = {
   solid: `path://${frame} M0,4H22V6.4H0Z`,
   dashed: `path://${frame} M0,4H5V6.4H0Z M8.5,4H13.5V6.4H8.5Z M17,4H22V6.4H17Z`,
+  dotted: `path://${frame} M0,4H2.4V6.4H0Z M4.9,4H7.3V6.4H4.9Z M9.8,4H12.2V6.4H9.8Z M14.7,4H17.1V6.4H14.7Z M19.6,4H22V6.4H19.6Z`,
   diamond: `path://${frame} M11,0L16,5L11,10L6,5Z`,
 };
 
@@ -45,5 +46,6 @@ export function legendIcon(spec, s, i) {
   const kind = s.type ?? spec.kind ?? 'line';
   if (s.marker) return icons.diamond;
   if (kind !== 'line' && kind !== 'area') return undefined;
-  return (spec.dashArray?.[i] ?? 0) > 0 ? icons.dashed : icons.solid;
+  const dash = spec.dashArray?.[i] ?? 0;
+  return dash <= 0 ? icons.solid : dash <= 2 ? icons.dotted : icons.dashed;
 }
