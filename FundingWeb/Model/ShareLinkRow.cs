@@ -30,6 +30,7 @@ public sealed record ShareLinkRow(
         [FundingUrls.LiquidationsPath] = ("Liquidations", true),
         [FundingUrls.SpreadsPath] = ("Spreads", false),
         [FundingUrls.VenuesPath] = ("Venues", false),
+        [FundingUrls.PortfolioPath] = ("Portfolio", false),
     };
 
     /// <summary>"Funding · ETH · 7d · dydx": the page by name and what the link fixes of it.</summary>
