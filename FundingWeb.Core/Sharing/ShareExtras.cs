@@ -79,9 +79,11 @@ public sealed partial class ShareExtras : IEquatable<ShareExtras>
         if (string.IsNullOrEmpty(text) || text.Length > MaxEncodedLength * 3) return None;
         try
         {
-            return Of(text.Split('&').Select(part => part.Split('=', 2) is [var name, var value]
+            var extras = Of(text.Split('&').Select(part => part.Split('=', 2) is [var name, var value]
                 ? new KeyValuePair<string, string?>(name, Uri.UnescapeDataString(value))
                 : throw new InvalidShareScopeException("malformed")));
+            // Only the form Encode writes: anything else was not stored by us.
+            return extras.Encode() == text ? extras : None;
         }
         catch (InvalidShareScopeException)
         {
