@@ -63,10 +63,14 @@ public sealed partial class Portfolio
     protected override Task OnTickAsync()
     {
         if (_history is not { } history) return Task.CompletedTask;
-        if (history.IsDue(Now.ToUnixTimeMilliseconds())) _ = RefreshHistoryAsync(_query);
+        if (history.IsDue(Now.ToUnixTimeMilliseconds()) || Lacks(history)) _ = RefreshHistoryAsync(_query);
         Show(Build(history));
         return Task.CompletedTask;
     }
+
+    /// <summary>A market the snapshot can price now that was not priced when the history was read (the page opened before the first poll).</summary>
+    private bool Lacks(PortfolioHistory history) => _query.Positions.Any(p => !history.Markets.ContainsKey((p.Venue, p.Asset))
+        && Snapshot.Venues.GetValueOrDefault(p.Venue)?.ForAsset(p.Asset)?.Price is > 0 and var price && double.IsFinite(price));
 
     private PortfolioView Build(PortfolioHistory history) =>
         PortfolioView.Build(_query, PortfolioMarketReader.At(_query.Positions, history, Snapshot, Now.ToUnixTimeMilliseconds(), _query.ExitDelay), Slippage.AsPriceImpact());
