@@ -121,6 +121,37 @@ public sealed class PortfolioLiveTests : AppServicesContext
     }
 
     [Fact]
+    public async Task Tick_SlowInputsKeptUntilTheirRefresh_ThenReadAgain()
+    {
+        // Ladder clusters are a slow input: read on open (no positions shown: no cluster), kept on ticks, read again after the refresh interval.
+        Hub.Publish(_ => new FundingWeb.Tests.Core.Alerts.AlertWorld().Rate("dydx", "BTC", 0).Snapshot());
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/portfolio?pos=dydx:BTC:long:1000000:2&col=dydx:300000");
+        var cut = Render<Portfolio>();
+        cut.WaitForAssertion(() => Assert.Contains("(none ladder)", Caption(cut), StringComparison.Ordinal));
+
+        var withPositions = new FundingWeb.Tests.Core.Alerts.AlertWorld().Rate("dydx", "BTC", 0.001)
+            .Positions("dydx", "BTC", (FundingWeb.Core.Liquidations.LiquidationSide.Long, 97, 5e7)).Snapshot();
+        Time.Advance(TimeSpan.FromSeconds(1));
+        Hub.Publish(_ => withPositions);
+        Time.Advance(Portfolio.RecomputeEvery);
+        await cut.InvokeAsync(() => { });
+        // The tick took the new quote (funding over 2 h: equity $298k over $10k) but not the new ladder.
+        cut.WaitForAssertion(() => Assert.Equal("29.80", Ratio(cut, "dydx cross")));
+        Assert.Contains("(none ladder)", Caption(cut), StringComparison.Ordinal);
+
+        Time.Advance(FundingWeb.Core.Portfolio.PortfolioHistory.RefreshEvery);
+        Hub.Publish(_ => withPositions);
+        Time.Advance(Portfolio.RecomputeEvery);
+        await cut.InvokeAsync(() => { });
+        cut.WaitForAssertion(() => Assert.Contains("(measured ladder)", Caption(cut), StringComparison.Ordinal));
+    }
+
+    private static string Caption(IRenderedComponent<Portfolio> cut) => cut.Find("[data-testid=portfolio-cascade-note]").TextContent;
+
+    private static string Ratio(IRenderedComponent<Portfolio> cut, string account) =>
+        cut.Find($"[data-testid=portfolio-table] tr[data-shock='0.00'][data-account='{account}'] [data-testid=ratio]").TextContent.Trim();
+
+    [Fact]
     public void OwnDelay_InTheUrl_WinsAndSaysSo()
     {
         Hub.Publish(_ => World(0.001));

@@ -64,7 +64,8 @@ public sealed partial class Portfolio
     {
         if (_history is not { } history) return Task.CompletedTask;
         if (history.IsDue(Now.ToUnixTimeMilliseconds()) || Lacks(history)) _ = RefreshHistoryAsync(_query);
-        Show(Build(history));
+        // The field, not the local: a read that completed synchronously above has already replaced it.
+        if (_history is { } latest) Show(Build(latest));
         return Task.CompletedTask;
     }
 
