@@ -52,6 +52,15 @@ public sealed class PageShareExtrasTests
     public void Refusal_AnythingElse_SaysWhy(string path, (string, string)[] pairs, string expected) => Assert.Equal(expected, Refusal(path, pairs));
 
     [Fact]
+    public void Describe_TheAdminListSaysWhatEachLinkKeeps()
+    {
+        ShareScope[] scopes = [.. Fixtures.ShareExtrasScenario.Scopes, new(FundingUrls.FundingPath, null, [], "24h", null, null, "apr")];
+
+        Assert.Equal(["Overview · regime heatmap", "Spreads · $250,000 per leg", "Portfolio · 2 positions", "Funding · " + TimeRange.Parse("24h", null, null).Label],
+            scopes.Select(ShareLinkRow.Describe));
+    }
+
+    [Fact]
     public void Builders_DefaultsAreKeptAsNothing_OthersAsTheUrlSpellsThem()
     {
         Assert.Empty(PageShareExtras.ForOverview(HeatmapMode.Funding));

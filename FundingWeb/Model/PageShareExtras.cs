@@ -71,6 +71,17 @@ public sealed class PageShareExtras : IShareExtrasPolicy
     public static (IReadOnlyList<string> Positions, IReadOnlyList<string> Collateral, string? Delay) Portfolio(ShareExtras extras) =>
         (extras.Values(PortfolioQuery.PositionParameter), extras.Values(PortfolioQuery.CollateralParameter), extras.Value(PortfolioQuery.DelayParameter));
 
+    /// <summary>The page's own settings in a few words, for the admin list; null when it keeps none.</summary>
+    public static string? Describe(ShareExtras extras)
+    {
+        if (extras.Values(PortfolioQuery.PositionParameter) is { Count: > 0 } positions) return positions.Count == 1 ? "1 position" : $"{positions.Count} positions";
+        if (extras.Value(SpreadsPageModel.NotionalParameter) is { } notional && SpreadsPageModel.ParseNotional(notional) is (var usd, null))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"${usd:#,0} per leg");
+        }
+        return extras.Value(HeatmapModes.Parameter) is { } mode ? mode + " heatmap" : null;
+    }
+
     private static string? CheckOverview(ShareExtras extras) =>
         extras.Value(HeatmapModes.Parameter) is { } mode && !Enum.GetValues<HeatmapMode>().Any(m => HeatmapModes.Token(m) == mode)
             ? $"The Overview heatmap mode '{mode}' is not one of {string.Join(", ", Enum.GetValues<HeatmapMode>().Select(HeatmapModes.Token))}."
