@@ -5,7 +5,7 @@ using FundingWeb.Core.Storage;
 namespace FundingWeb.Core.Sharing;
 
 /// <summary>
-/// Share links (schema 003). Rows are found by token hash; the token itself never reaches here. Writes go through the
+/// Share links (schema 003; the page's extras, 010). Rows are found by token hash; the token itself never reaches here. Writes go through the
 /// factory's write transaction like every store's; a change of state is told to the other nodes in the same transaction.
 /// </summary>
 public sealed class ShareLinkRepository(DbConnectionFactory factory, ClusterChannel? channel = null)
@@ -13,21 +13,21 @@ public sealed class ShareLinkRepository(DbConnectionFactory factory, ClusterChan
 
     private const string Columns =
         "id AS Id, token_hash AS TokenHash, label AS Label, creator AS Creator, path AS Path, asset AS Asset, venues AS Venues, " +
-        "range_token AS RangeToken, range_from_ms AS RangeFromMs, range_to_ms AS RangeToMs, basis AS Basis, window_token AS Window, venue AS Venue, " +
+        "range_token AS RangeToken, range_from_ms AS RangeFromMs, range_to_ms AS RangeToMs, basis AS Basis, window_token AS Window, venue AS Venue, extras AS Extras, " +
         "created_ms AS CreatedMs, last_opened_ms AS LastOpenedMs, expires_ms AS ExpiresMs, state AS State";
 
     public async Task<ShareLink> InsertAsync(string tokenHash, string label, string creator, ShareScope scope, long createdMs, long? expiresMs, CancellationToken cancellationToken)
     {
         var id = await factory.WriteAsync((connection, transaction) => connection.ExecuteScalar<long>(
             """
-            INSERT INTO share_link (token_hash, label, creator, path, asset, venues, range_token, range_from_ms, range_to_ms, basis, window_token, venue, created_ms, expires_ms, state)
-            VALUES (@tokenHash, @label, @creator, @Path, @Asset, @venues, @RangeToken, @RangeFromMs, @RangeToMs, @Basis, @Window, @Venue, @createdMs, @expiresMs, 0)
+            INSERT INTO share_link (token_hash, label, creator, path, asset, venues, range_token, range_from_ms, range_to_ms, basis, window_token, venue, extras, created_ms, expires_ms, state)
+            VALUES (@tokenHash, @label, @creator, @Path, @Asset, @venues, @RangeToken, @RangeFromMs, @RangeToMs, @Basis, @Window, @Venue, @extras, @createdMs, @expiresMs, 0)
             RETURNING id
             """,
             new
             {
                 tokenHash, label, creator, scope.Path, scope.Asset, venues = string.Join(',', scope.Venues), scope.RangeToken, scope.RangeFromMs, scope.RangeToMs,
-                scope.Basis, scope.Window, scope.Venue, createdMs, expiresMs,
+                scope.Basis, scope.Window, scope.Venue, extras = scope.PageExtras.Encode(), createdMs, expiresMs,
             }, transaction), cancellationToken).ConfigureAwait(false);
         return new ShareLink(id, label, creator, scope, createdMs, null, expiresMs, ShareLinkState.Active);
     }
@@ -84,13 +84,14 @@ public sealed class ShareLinkRepository(DbConnectionFactory factory, ClusterChan
         public string Basis { get; set; } = "";
         public string? Window { get; set; }
         public string? Venue { get; set; }
+        public string? Extras { get; set; }
         public long CreatedMs { get; set; }
         public long? LastOpenedMs { get; set; }
         public long? ExpiresMs { get; set; }
         public long State { get; set; }
 
         public ShareLink ToLink() => new(Id, Label, Creator,
-            new ShareScope(Path, Asset, Venues.Split(',', StringSplitOptions.RemoveEmptyEntries), RangeToken, RangeFromMs, RangeToMs, Basis, Window, Venue),
+            new ShareScope(Path, Asset, Venues.Split(',', StringSplitOptions.RemoveEmptyEntries), RangeToken, RangeFromMs, RangeToMs, Basis, Window, Venue, ShareExtras.Decode(Extras)),
             CreatedMs, LastOpenedMs, ExpiresMs, (ShareLinkState)State);
     }
 }

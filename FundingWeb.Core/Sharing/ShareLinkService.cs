@@ -14,12 +14,15 @@ public sealed class ShareLinkService
     private readonly ShareLinkRepository repository;
     private readonly TimeProvider time;
     private readonly ILogger<ShareLinkService> logger;
+    private readonly IShareExtrasPolicy? extrasPolicy;
     // No coalescing delay: a pause or a revoke must reach open pages at once.
     private readonly Live.ChangeSignal _changed;
 
-    public ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger, ClusterChannel? channel = null)
+    public ShareLinkService(ShareLinkRepository repository, TimeProvider time, ILogger<ShareLinkService> logger, ClusterChannel? channel = null,
+        IShareExtrasPolicy? extrasPolicy = null)
     {
         this.repository = repository;
+        this.extrasPolicy = extrasPolicy;
         this.time = time;
         this.logger = logger;
         _changed = new(time, TimeSpan.Zero, logger);
@@ -29,9 +32,18 @@ public sealed class ShareLinkService
         channel.Resync += NotifyChanged;
     }
 
+    /// <summary>
+    /// Stores a new link. A page's extras are checked against the page's whitelist first (none is accepted without a
+    /// policy): an unknown or malformed one is refused with <see cref="InvalidShareScopeException"/> and nothing is stored.
+    /// </summary>
     public async Task<CreatedShareLink> CreateAsync(ShareScope scope, string label, string creator, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scope.Path);
+        if (scope.Extras is { } extras)
+        {
+            var refusal = extrasPolicy is null ? $"This server keeps no page settings in share links ('{extras.Names[0]}' given)." : extrasPolicy.Refusal(scope.Path, extras);
+            if (refusal is not null) throw new InvalidShareScopeException(refusal);
+        }
         var now = time.GetUtcNow();
         if (expiresAt is { } e && e <= now) throw new ArgumentOutOfRangeException(nameof(expiresAt), "A link cannot expire in the past.");
         var token = ShareToken.Create();

@@ -53,6 +53,22 @@ public class PortfolioBrowserTests(BrowserFixture browser)
         var lines = (await File.ReadAllTextAsync((await csv.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
         Assert.StartsWith("scenario,btc_shock,account,", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("correlated,-0.3,hyperliquid cross,", StringComparison.Ordinal));
+        // Live: the stamp moves with the feed, without a reload.
+        var asOf = await page.GetByTestId("as-of").GetAttributeAsync("data-as-of-ms");
+        await Assertions.Expect(page.GetByTestId("as-of")).Not.ToHaveAttributeAsync("data-as-of-ms", asOf!, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("portfolio-exit").Locator("tbody tr")).ToHaveCountAsync(2);
+
+        // Shared: the book comes from the link, whatever its query says, and nothing can be changed.
+        var links = server.Services.GetRequiredService<FundingWeb.Core.Sharing.ShareLinkService>();
+        var extras = FundingWeb.Core.Sharing.ShareExtras.Of(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + book).Query)
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
+        var shared = await links.CreateAsync(new FundingWeb.Core.Sharing.ShareScope(Model.FundingUrls.PortfolioPath, null, [], "24h", null, null, "apr", Extras: extras),
+            "Desk book", "ana", null, default);
+        var viewer = await browser.NewPageAsync();
+        await viewer.GotoAsync(server.BaseUrl + FundingWeb.Model.ShareScopes.ShareUrl(shared.Token) + "?pos=dydx:ETH:short:5:1", new() { Timeout = 90_000 });
+        await Assertions.Expect(viewer.GetByTestId("portfolio-table")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(viewer.GetByTestId("portfolio-book").Locator("li[data-position]")).ToHaveCountAsync(3);
+        await Assertions.Expect(viewer.Locator("input, select, textarea, [data-testid=pause], [data-testid=share-open]")).ToHaveCountAsync(0);
 
         // A bad value is named at its field and the link stays what was pasted.
         await page.GotoAsync(server.BaseUrl + "/portfolio?pos=dydx:BTC:long:abc:5");

@@ -16,6 +16,11 @@ public sealed class PortfolioInput
     public List<PortfolioPositionRow> Positions { get; } = [];
     public List<PortfolioCollateralRow> Collateral { get; } = [];
 
+    /// <summary>The user's exit delay in hours, as typed; empty takes each venue's estimate.</summary>
+    public string ExitDelay { get; set => field = value ?? ""; } = "";
+
+    public const string DelayField = "delay";
+
     /// <summary>Errors about the book as a whole (too many rows, a malformed entry that fills no field).</summary>
     public const string BookField = "book";
 
@@ -35,13 +40,14 @@ public sealed class PortfolioInput
             });
         }
         foreach (var a in query.Accounts) input.Collateral.Add(new PortfolioCollateralRow { Venue = a.Venue, Amount = PortfolioQuery.Number(a.CollateralUsd) });
+        input.ExitDelay = query.ExitDelayHours is { } d ? PortfolioQuery.Number(d) : "";
         return input;
     }
 
     /// <summary>The URL's entries as rows, as typed; entries past the caps are dropped and said so.</summary>
-    public static PortfolioInput FromUrl(IReadOnlyList<string>? positions, IReadOnlyList<string>? collateral)
+    public static PortfolioInput FromUrl(IReadOnlyList<string>? positions, IReadOnlyList<string>? collateral, string? delay = null)
     {
-        var input = new PortfolioInput();
+        var input = new PortfolioInput { ExitDelay = (delay ?? "").Trim() };
         var pos = positions ?? [];
         var col = collateral ?? [];
         if (pos.Count > PortfolioQuery.MaxPositions)
@@ -120,7 +126,12 @@ public sealed class PortfolioInput
             var amount = Number(row.Amount, Field("col", i, nameof(row.Amount)), $"{label} (USD)", v => v >= 0 && v <= 1e12, "from 0 to 1,000,000,000,000", errors);
             if (errors.Count == before) accounts.Add(new VenueAccount(row.Venue, amount!.Value));
         }
-        return (new PortfolioQuery(positions, accounts), errors);
+        double? delay = null;
+        if (!string.IsNullOrWhiteSpace(ExitDelay))
+        {
+            delay = Number(ExitDelay, DelayField, "Exit delay (hours)", v => v >= 0 && v <= PortfolioQuery.MaxDelayHours, "from 0 to 720 (30 days)", errors);
+        }
+        return (new PortfolioQuery(positions, accounts, delay), errors);
     }
 
     public static string Field(string group, int index, string field) => $"{group}{index}.{field}";

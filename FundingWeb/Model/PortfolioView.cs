@@ -8,15 +8,17 @@ namespace FundingWeb.Model;
 
 /// <summary>
 /// The book stressed at every standard shock, with and without the cascade step, the funding shock at no move, and the
-/// order positions liquidate in. Built once per load from what <see cref="PortfolioMarketReader"/> read.
+/// order positions liquidate in, and the exit delay each account is stressed over. Built from a book's markets at one
+/// snapshot (<see cref="PortfolioMarketReader.At"/>); it compares by value, so a tick that moves no figure renders nothing.
 /// </summary>
 public sealed record PortfolioView(
-    IReadOnlyList<PortfolioRow> Rows,
-    IReadOnlyList<PortfolioRow> FundingShock,
-    IReadOnlyList<PortfolioLiquidation> LiquidationOrder,
-    IReadOnlyList<BetaReading> Betas,
-    IReadOnlyList<string> Problems,
-    string ClusterKinds)
+    ValueList<PortfolioRow> Rows,
+    ValueList<PortfolioRow> FundingShock,
+    ValueList<PortfolioLiquidation> LiquidationOrder,
+    ValueList<BetaReading> Betas,
+    ValueList<string> Problems,
+    string ClusterKinds,
+    ValueList<PortfolioExitRow> ExitDelays)
 {
     public static PortfolioView Build(PortfolioQuery query, PortfolioMarkets markets, PriceImpact? impact)
     {
@@ -49,7 +51,11 @@ public sealed record PortfolioView(
             .OrderBy(l => l.AtMove is { } m ? Math.Abs(m) : double.MaxValue)
             .ToList();
         var kinds = string.Join(" and ", markets.Clusters.Select(c => c.Kind == LadderKind.Measured ? "measured" : "modelled").Distinct().Order(StringComparer.Ordinal));
-        return new PortfolioView(rows, funding, order, markets.Betas, markets.Problems, kinds.Length == 0 ? "none" : kinds);
+        var exits = now.Select(a => markets.ExitDelays.FirstOrDefault(d => d.Venue == a.Venue) is { } d
+                ? new PortfolioExitRow(Label(a), d.Delay.TotalHours, d.Source, d.Basis)
+                : null)
+            .OfType<PortfolioExitRow>();
+        return new PortfolioView([.. rows], [.. funding], [.. order], [.. markets.Betas], [.. markets.Problems], kinds.Length == 0 ? "none" : kinds, [.. exits]);
 
         static bool Belongs(string key, AccountStress account) =>
             key.StartsWith(account.Venue + ":", StringComparison.Ordinal) && (account.IsolatedAsset is null || key == $"{account.Venue}:{account.IsolatedAsset}");

@@ -30,9 +30,10 @@ public sealed record ShareLinkRow(
         [FundingUrls.LiquidationsPath] = ("Liquidations", true),
         [FundingUrls.SpreadsPath] = ("Spreads", false),
         [FundingUrls.VenuesPath] = ("Venues", false),
+        [FundingUrls.PortfolioPath] = ("Portfolio", false),
     };
 
-    /// <summary>"Funding · ETH · 7d · dydx": the page by name and what the link fixes of it.</summary>
+    /// <summary>"Funding · ETH · 7d · dydx", "Portfolio · 3 positions": the page by name and what the link fixes of it.</summary>
     public static string Describe(ShareScope scope)
     {
         var (name, hasRange) = Pages.GetValueOrDefault(scope.Path, (scope.Path, true));
@@ -40,6 +41,7 @@ public sealed record ShareLinkRow(
         if (!string.IsNullOrWhiteSpace(scope.Asset)) parts.Add(scope.Asset);
         if (hasRange) parts.Add(ShareScopes.ToView(scope).Range.Label);
         if (scope.Venues.Count > 0) parts.Add(string.Join(", ", scope.Venues));
+        if (PageShareExtras.Describe(scope.PageExtras) is { } extras) parts.Add(extras);
         return string.Join(" · ", parts);
     }
 }

@@ -11,7 +11,7 @@ public static class ShareScopes
     public static string ShareUrl(string token) => SharePathPrefix + token;
 
     /// <summary>Relative ranges are saved as their token, so a shared "7d" keeps moving with time.</summary>
-    public static ShareScope FromView(string path, ViewState state) => new(
+    public static ShareScope FromView(string path, ViewState state, ShareExtras? extras = null) => new(
         path,
         state.Asset,
         state.Venues.Order(StringComparer.Ordinal).ToList(),
@@ -20,7 +20,8 @@ public static class ShareScopes
         state.Range.IsCustom ? state.Range.To!.Value.ToUnixTimeMilliseconds() : null,
         FundingBasis.Token(state.Basis),
         state.Window,
-        state.Venue);
+        state.Venue,
+        extras);
 
     public static ViewState ToView(ShareScope scope)
     {
@@ -32,5 +33,8 @@ public static class ShareScopes
     }
 
     /// <summary>The dashboard URL the scope describes (for the admin list; the share page itself never links there).</summary>
-    public static string ViewUrl(ShareScope scope) => FundingUrls.ForPath(scope.Path, ToView(scope));
+    public static string ViewUrl(ShareScope scope) => scope.PageExtras.IsEmpty
+        ? FundingUrls.ForPath(scope.Path, ToView(scope))
+        : Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(FundingUrls.ForPath(scope.Path, ToView(scope)),
+            scope.PageExtras.Pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
 }

@@ -5,12 +5,19 @@ using Microsoft.AspNetCore.Components;
 
 namespace FundingWeb.Components.Controls;
 
-/// <summary>The stress of one load. The chart is the table's margin ratio column per account; its CSV is the whole table.</summary>
+/// <summary>
+/// The stress at the latest tick. The page hands a new view by <see cref="Show"/> without rendering itself; this renders
+/// only itself (the diff carries the cells that moved), and the chart, the table's margin ratio column per account, gets
+/// new data only when a ratio moved. Its CSV is the whole table.
+/// </summary>
 public sealed partial class PortfolioResults
 {
     private EChart? _chart;
     private IReadOnlyList<ChartSeries> _series = [];
     private PortfolioView? _builtFor;
+    private PortfolioView? _shown;
+
+    private PortfolioView V => _shown ?? View;
 
     private readonly ChartSpec _spec = new()
     {
@@ -26,15 +33,32 @@ public sealed partial class PortfolioResults
     {
         if (ReferenceEquals(_builtFor, View)) return;
         _builtFor = View;
-        _series = View.RatioSeries();
+        Use(View);
     }
+
+    /// <summary>A live tick's view (the page calls it when the view changed).</summary>
+    public void Show(PortfolioView view)
+    {
+        Use(view);
+        StateHasChanged();
+    }
+
+    private void Use(PortfolioView view)
+    {
+        var ratiosMoved = _shown is null || !Ratios(_shown).SequenceEqual(Ratios(view));
+        _shown = view;
+        // The chart is sent data only when what it draws moved; the same series object tells it nothing changed.
+        if (ratiosMoved) _series = view.RatioSeries();
+    }
+
+    private static IEnumerable<(string, double, double?)> Ratios(PortfolioView view) => view.Rows.Select(r => (r.Account, r.Shock, r.MarginRatio));
 
     private async Task DownloadCsvAsync()
     {
         if (_chart is null) return;
-        var header = new Core.Exports.CsvHeader(string.Join("; ", View.AccountNames), "portfolio book", "BTC shock as a fraction; USD",
+        var header = new Core.Exports.CsvHeader(string.Join("; ", V.AccountNames), "portfolio book", "BTC shock as a fraction; USD",
             "USD; margin ratio = equity / requirement", null, Time.GetUtcNow().ToUnixTimeMilliseconds());
-        await _chart.DownloadTextAsync("portfolio-stress.csv", View.Csv(header));
+        await _chart.DownloadTextAsync("portfolio-stress.csv", V.Csv(header));
     }
 
     internal static string Pct(double v) => (v * 100).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + " %";

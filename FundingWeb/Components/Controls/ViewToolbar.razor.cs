@@ -23,6 +23,8 @@ public partial class ViewToolbar
     [Parameter] public RenderFragment? ChildContent { get; set; }
     /// <summary>The page's as-of stamp, shown at the toolbar's end.</summary>
     [Parameter] public LiveStamp? Stamp { get; set; }
+    /// <summary>The page's own settings a share link keeps (its URL's parameters beyond the common view state).</summary>
+    [Parameter] public IReadOnlyList<KeyValuePair<string, string?>>? Extras { get; set; }
     [CascadingParameter] public ShareContext? Shared { get; set; }
 
     protected override void OnParametersSet()

@@ -62,7 +62,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         State = (Shared?.State ?? FundingUrls.Parse(AssetQuery, VenuesQuery, RangeQuery, FromQuery, ToQuery, BasisQuery, WindowQuery, VenueQuery))
             .Bounded(Now, Storage.Value.HistoryRetention);
         Snapshot = Hub.Current;
-        var key = Shared is null ? Navigation.Uri : "shared:" + Shared.State;
+        var key = Shared is null ? Navigation.Uri : "shared:" + Shared.State + "|" + Shared.PageExtras;
         Stamp.Set(Snapshot);
         if (key != _loadedFor)
         {

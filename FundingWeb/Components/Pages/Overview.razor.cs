@@ -22,7 +22,8 @@ public partial class Overview
 
     [SupplyParameterFromQuery(Name = HeatmapModes.Parameter)] public string? ModeQuery { get; set; }
 
-    private HeatmapMode Mode => Shared is null ? HeatmapModes.Parse(ModeQuery) : HeatmapMode.Funding;
+    // Shared: the mode saved with the link, never the URL's (a tampered query string changes nothing).
+    private HeatmapMode Mode => Shared is null ? HeatmapModes.Parse(ModeQuery) : PageShareExtras.Mode(Shared.PageExtras);
 
     /// <summary>The overview is the page traders watch for changes: pushes as soon as a poll lands (coalesced to 100 ms).</summary>
     protected override TimeSpan TickInterval => TimeSpan.FromMilliseconds(100);

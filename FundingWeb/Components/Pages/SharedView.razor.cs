@@ -18,6 +18,7 @@ public partial class SharedView
         [FundingUrls.LiquidationsPath] = typeof(Liquidations),
         [FundingUrls.SpreadsPath] = typeof(Spreads),
         [FundingUrls.VenuesPath] = typeof(Venues),
+        [FundingUrls.PortfolioPath] = typeof(Portfolio),
     };
 
     /// <summary>The pages a link can show, by path.</summary>
@@ -46,7 +47,8 @@ public partial class SharedView
         if (resolution is { Status: ShareResolutionStatus.Active, Link: { } link } && Pages.TryGetValue(link.Scope.Path, out var page))
         {
             var state = ShareScopes.ToView(link.Scope);
-            if (_context?.State != state) _context = new ShareContext(state, link.Label);
+            var extras = link.Scope.PageExtras;
+            if (_context?.State != state || _context.PageExtras != extras) _context = new ShareContext(state, link.Label, extras);
             _page = page;
             ArmExpiry(link.ExpiresMs);
         }

@@ -31,7 +31,8 @@ public partial class Spreads
     protected override Task LoadAsync()
     {
         _holding = SpreadsPageModel.HoldingPeriod(State.Window);
-        (_notional, _notionalError) = SpreadsPageModel.ParseNotional(NotionalQuery);
+        // Shared: the notional saved with the link, never the URL's.
+        (_notional, _notionalError) = SpreadsPageModel.ParseNotional(Shared is null ? NotionalQuery : PageShareExtras.Notional(Shared.PageExtras));
         _notionalText = _notionalError is null ? _notional.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : NotionalQuery ?? "";
         _history = [];
         Refresh();
