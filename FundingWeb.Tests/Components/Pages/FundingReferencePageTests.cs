@@ -76,7 +76,7 @@ public sealed class FundingReferencePageTests : ChartPageContext
         Assert.Empty(ChartCalls("replace"));
 
         cut.FindAll("[data-testid=export-csv]")[0].Click();
-        var csv = (string)Assert.Single(ChartCalls("downloadText")).Arguments[1]!;
+        var csv = (string)Assert.Single(ChartCalls("downloadText")).Arg(1)!;
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).Skip(1).ToList();
         Assert.Equal(created.Single(s => s.Name == "Binance (CEX reference)").Data.Count + 1, rows.Count(r => r.Split(',')[1] == "Binance (CEX reference)"));
         Assert.Contains("Bybit (CEX reference)", csv.Split("\r\n").First(l => l.StartsWith("# venue:", StringComparison.Ordinal)));
