@@ -151,12 +151,27 @@ public class OverviewBrowserTests(BrowserFixture browser)
             // Every badge of the header is still there.
             await Assertions.Expect(page.GetByTestId("simulated-badge")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("theme-toggle")).ToBeVisibleAsync();
-            // The header's links give way to the drawer; its menu is built when it opens and takes the phone elsewhere.
-            await Assertions.Expect(page.GetByTestId("nav-drawer-menu")).ToHaveCountAsync(0);
-            await page.GetByTestId("nav-toggle").ClickAsync();
-            await page.GetByTestId("nav-drawer-menu").Locator("[data-nav=Funding]").ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/funding");
         }, width: 390, height: 844);
+    }
+
+    /// <summary>On a phone the header's links give way to the drawer: built when it opens, closed by the navigation it makes.</summary>
+    [Fact]
+    public async Task Phone_Drawer_OpensItsMenuAndClosesOnNavigation()
+    {
+        await using var server = await FundingWebServer.StartAsync();
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/");
+        await WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("nav.fw-nav")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("nav-drawer-menu")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("nav-toggle").ClickAsync();
+        await page.GetByTestId("nav-drawer-menu").Locator("[data-nav=Funding]").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/funding$"));
+        await Assertions.Expect(page.GetByTestId("nav-drawer-menu")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("as-of")).ToBeVisibleAsync();
     }
 
     /// <summary>The circuit is up once Blazor has attached; pushes only reach an interactive page.</summary>
