@@ -125,6 +125,9 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await Eventually.TrueAsync(async () => await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.describe().updates") >= 2,
             TimeSpan.FromSeconds(20), "two live updates of the stacked chart");
         Assert.Equal("original", await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.instance.__fwTag"));
+        // Filling the current bucket never redraws the whole chart: the only full draw is the one that created it (the
+        // loaded newest point is the bucket still filling; the live layer draws it, so the first tick that moves it is no fold).
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.describe().folds"));
 
         // Every chart downloads its own CSV: here one row per point the chart holds.
         var points = await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=chart-oi-stack]').__fwChart.describe().points");

@@ -121,10 +121,12 @@ function prepare(state) {
   state.extent = extentOf(state);
   state.folds++;
   if (state.layer.kind === 'markers') return;
-  // A live series' newest point may still be replaced by the next tick (see put): the engine gets the points before it.
+  // A live series' newest point may be replaced by the next tick (see put): the engine gets the points before it and
+  // the layer draws the newest. So also right after a load, whose newest point is often the bucket still filling (the
+  // current hour's open interest): had the engine drawn it, the first tick that moved it would have been a full redraw.
   for (const s of state.series) {
     if (!s.live) continue;
-    s.folded = s.mutable ? s.data.length - 1 : s.data.length;
+    s.folded = Math.max(0, s.data.length - 1);
     s.drawn = null;
   }
 }
