@@ -1,6 +1,6 @@
 using FundingWeb.Bench;
 
-// Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick] [--no-browser] [--browser-only] [--freshness-only]
+// Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick] [--no-browser] [--browser-only] [--freshness-only [--tabs 10,50] [--page overview|funding]]
 // [--postgres "Host=…;Username=…;Database=postgres"] (ingest and the Funding page also on PostgreSQL: a scratch database
 // is created there and dropped; scripts/bench-postgres.sh starts a throwaway server for it) [--storage-only] [--ingest-only].
 var quick = args.Contains("--quick");
@@ -14,7 +14,11 @@ if (args.Contains("--browser-only"))
 }
 if (args.Contains("--freshness-only"))
 {
-    await FreshnessBenchmark.RunAsync(quick);
+    // --tabs 10,50 and --page overview|funding narrow the run.
+    var tabsAt = Array.IndexOf(args, "--tabs");
+    int[]? tabs = tabsAt >= 0 && tabsAt + 1 < args.Length ? [.. args[tabsAt + 1].Split(',').Select(int.Parse)] : null;
+    var pageAt = Array.IndexOf(args, "--page");
+    await FreshnessBenchmark.RunAsync(quick, tabs, pageAt >= 0 && pageAt + 1 < args.Length ? args[pageAt + 1] : null);
     return;
 }
 if (args.Contains("--storage-only") || args.Contains("--ingest-only"))

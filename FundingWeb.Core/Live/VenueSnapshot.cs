@@ -32,9 +32,26 @@ public sealed record VenueSnapshot(
     /// (which follows string hashes, randomised per process).
     /// </summary>
     public MarketQuote? ForAsset(string baseAsset) =>
-        Markets.Values
-            .Where(m => string.Equals(m.Market.BaseAsset, baseAsset, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(m => m.OpenInterestUsd ?? 0)
-            .ThenBy(m => m.Market.Symbol, StringComparer.Ordinal)
-            .FirstOrDefault();
+        ByAsset.GetValue(this, static v => v.BuildAssetIndex()).GetValueOrDefault(baseAsset);
+
+    // Asked per asset per venue on every tick of every page: built once per snapshot instead of a scan per question. Kept
+    // beside the record, not in it, so the record's value equality stays what its parameters say.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<VenueSnapshot, Dictionary<string, MarketQuote>> ByAsset = new();
+
+    private Dictionary<string, MarketQuote> BuildAssetIndex()
+    {
+        var index = new Dictionary<string, MarketQuote>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in Markets.Values)
+        {
+            if (!index.TryGetValue(m.Market.BaseAsset, out var best) || Deeper(m, best)) index[m.Market.BaseAsset] = m;
+        }
+        return index;
+    }
+
+    private static bool Deeper(MarketQuote candidate, MarketQuote best)
+    {
+        // double.CompareTo, as ordering by open interest did: NaN below every number, equal to itself.
+        var byDepth = (candidate.OpenInterestUsd ?? 0).CompareTo(best.OpenInterestUsd ?? 0);
+        return byDepth > 0 || (byDepth == 0 && string.CompareOrdinal(candidate.Market.Symbol, best.Market.Symbol) < 0);
+    }
 }

@@ -34,6 +34,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hub);
         Services.AddSingleton<FundingWeb.Model.HeatmapModels>();
+        Services.AddSingleton<FundingWeb.Model.OverviewTableModels>();
         // No regimes read unless a test registers some (AddFundingAlerts registers the app's).
         Services.AddSingleton<FundingWeb.Core.Alerts.IFundingRegimes>(FundingWeb.Core.Alerts.NoFundingRegimes.Instance);
         // Live pages queue their history reads per client (the cap a desk's fifty tabs queue behind).

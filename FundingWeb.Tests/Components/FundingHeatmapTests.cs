@@ -131,6 +131,11 @@ public sealed class FundingHeatmapTests : DashboardContext
         Assert.Equal(hostile, cell.GetAttribute("data-venue"));
         Assert.Equal(hostile, cell.GetAttribute("data-asset"));
         Assert.StartsWith(hostile + " " + hostile + " ", cell.QuerySelector("button")!.GetAttribute("aria-label"));
+        // The row and column headings are markup too: the names arrive as text.
+        Assert.Equal(hostile, cut.Find("[data-testid=funding-heatmap] tbody th[scope=row]").TextContent);
+        var column = cut.Find("[data-testid=funding-heatmap] thead th[data-venue]");
+        Assert.Equal(hostile, column.GetAttribute("data-venue"));
+        Assert.Equal(hostile, column.TextContent);
 
         await cut.Find("[data-testid=funding-heatmap]").TriggerEventAsync("oncellselect", new FundingWeb.Components.CellSelectEventArgs { Venue = hostile, Asset = hostile });
         Assert.Equal((hostile, hostile), selected);

@@ -36,7 +36,6 @@ public sealed class VenueHealthStripTests : DashboardContext
     {
         var snapshot = TestMarkets.Snapshot(NowMs, Dydx, Aevo);
         var cut = Render<VenueHealthStrip>(p => p.Add(c => c.Items, VenueHealthView.All(snapshot, NowMs)));
-        var items = cut.FindComponents<VenueHealthItem>();
         var before = cut.Markup;
 
         // Ten seconds on, Aevo polls: its age resets; dYdX's "10 min" is still "10 min".
@@ -46,7 +45,6 @@ public sealed class VenueHealthStripTests : DashboardContext
         var changed = MarkupChanges.Between(before, cut.Markup);
         Assert.NotEmpty(changed);
         Assert.All(changed, e => Assert.True(e.Within("li[data-venue=aevo]"), e.OuterHtml));
-        Assert.Equal(1, items.Single(i => i.Instance.Item.VenueId == "dydx").RenderCount);
         Assert.Contains("fresh · 0 s ago", cut.Find("li[data-venue=aevo]").TextContent);
     }
 }

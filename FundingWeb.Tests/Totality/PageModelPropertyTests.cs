@@ -73,7 +73,7 @@ public class PageModelPropertyTests
             Assert.True(r.Spread.BreakEvenHours is null or >= 0);
         });
 
-        var concentration = AssetConcentration.Top(snapshot, state, NowMs);
+        var concentration = AssetConcentration.Top(snapshot, state);
         Finite(concentration, context);
         Assert.All(concentration, c =>
         {

@@ -21,11 +21,11 @@ public class TotalityTableTests
         var snapshot = Snapshot(("dydx", "BTC-USD", "BTC", 0d), ("dydx", "ETH-USD", "ETH", 5e6), ("lighter", "BTC", "BTC", 2e6));
         var state = ViewState.Default with { Venues = new HashSet<string> { "dydx" } };
 
-        var rows = AssetConcentration.Top(snapshot, state, 0);
+        var rows = AssetConcentration.Top(snapshot, state);
 
         var eth = Assert.Single(rows);
         Assert.Equal(("ETH", 1d, 1d), (eth.Asset, eth.Hhi, eth.TopShare));
-        Assert.Empty(AssetConcentration.Top(snapshot, ViewState.Default with { Venues = new HashSet<string> { "nope" } }, 0));
+        Assert.Empty(AssetConcentration.Top(snapshot, ViewState.Default with { Venues = new HashSet<string> { "nope" } }));
     }
 
     [Theory]

@@ -29,6 +29,7 @@ public static class UiServiceExtensions
             });
         services.AddMudServices();
         services.AddSingleton<Model.HeatmapModels>();
+        services.AddSingleton<Model.OverviewTableModels>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ public sealed record AssetConcentration(string Asset, double TotalUsd, double? H
     /// shown (dYdX lists markets with openInterest "0"; a filter can leave an asset with no venue at all) has no
     /// concentration to speak of and is left out; amounts that are not plausible USD count as unknown.
     /// </summary>
-    public static ValueList<AssetConcentration> Top(MarketSnapshot snapshot, ViewState state, long nowMs)
+    public static ValueList<AssetConcentration> Top(MarketSnapshot snapshot, ViewState state)
     {
         var rows = new List<AssetConcentration>();
         foreach (var asset in snapshot.Assets)

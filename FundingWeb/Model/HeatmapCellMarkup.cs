@@ -14,8 +14,21 @@ public static class HeatmapCellMarkup
     public const string EmptyCell = """<td class="fw-empty" aria-label="not listed">·</td>""";
 
     private static readonly ConditionalWeakTable<HeatmapCell, string> Built = [];
+    private static readonly ConditionalWeakTable<HeatmapRow, string> RowHeads = [];
+    private static readonly ConditionalWeakTable<HeatmapColumn, string> ColumnHeads = [];
 
     public static string For(HeatmapCell? cell) => cell is null ? EmptyCell : Built.GetValue(cell, Build);
+
+    /// <summary>
+    /// A row's asset heading: one frame in the grid's render tree instead of three (element, attribute, text), which keeps
+    /// the whole grid within 512 frames (a render tree past 512 doubles to 1,024, twice per circuit).
+    /// </summary>
+    public static string RowHead(HeatmapRow row) =>
+        RowHeads.GetValue(row, static r => $"<th scope=\"row\">{HtmlEncoder.Default.Encode(r.Asset)}</th>");
+
+    /// <summary>A venue's column heading, hatched while the venue is stale.</summary>
+    public static string ColumnHead(HeatmapColumn column) => ColumnHeads.GetValue(column, static c =>
+        $"<th scope=\"col\"{(c.IsStale ? " class=\"fw-stale\"" : "")} data-venue=\"{HtmlEncoder.Default.Encode(c.VenueId)}\">{HtmlEncoder.Default.Encode(c.Name)}</th>");
 
     private static string Build(HeatmapCell cell)
     {

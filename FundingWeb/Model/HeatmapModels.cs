@@ -13,46 +13,15 @@ namespace FundingWeb.Model;
 /// </summary>
 public sealed class HeatmapModels
 {
-    private const int MaxViewsPerSnapshot = 16;
-
-    private readonly Lock _gate = new();
-    private readonly List<(MarketSnapshot Snapshot, Dictionary<Key, HeatmapViewModel> Views)> _recent = [];
+    private readonly SnapshotShared<Key, HeatmapViewModel> _shared = new(maxPerSnapshot: 16);
 
     public HeatmapViewModel For(MarketSnapshot snapshot, RateBasis basis, IReadOnlySet<string> venueFilter,
         IReadOnlyDictionary<string, string> unverifiedNotes, HeatmapMode mode, Core.Alerts.IFundingRegimes regimes)
     {
         if (mode == HeatmapMode.Regime) return HeatmapViewModel.Build(snapshot, basis, venueFilter, unverifiedNotes, mode, regimes);
-        var key = new Key(basis, string.Join(',', venueFilter.Order(StringComparer.Ordinal)), unverifiedNotes, mode);
-        lock (_gate)
-        {
-            var views = ViewsOf(snapshot);
-            if (views.TryGetValue(key, out var shared)) return shared;
-            var built = HeatmapViewModel.Build(snapshot, basis, venueFilter, unverifiedNotes, mode, regimes).Reusing(Previous(snapshot, key));
-            // A flood of distinct venue filters cannot grow the cache: past the cap a view is built and not kept.
-            if (views.Count < MaxViewsPerSnapshot) views[key] = built;
-            return built;
-        }
-    }
-
-    private HeatmapViewModel? Previous(MarketSnapshot snapshot, Key key)
-    {
-        foreach (var (s, views) in _recent)
-        {
-            if (!ReferenceEquals(s, snapshot) && views.TryGetValue(key, out var previous)) return previous;
-        }
-        return null;
-    }
-
-    private Dictionary<Key, HeatmapViewModel> ViewsOf(MarketSnapshot snapshot)
-    {
-        foreach (var (s, views) in _recent)
-        {
-            if (ReferenceEquals(s, snapshot)) return views;
-        }
-        var added = new Dictionary<Key, HeatmapViewModel>();
-        _recent.Insert(0, (snapshot, added));
-        if (_recent.Count > 2) _recent.RemoveAt(_recent.Count - 1);
-        return added;
+        var key = new Key(basis, OverviewTables.FilterKey(venueFilter), unverifiedNotes, mode);
+        return _shared.GetOrAdd(snapshot, key,
+            previous => HeatmapViewModel.Build(snapshot, basis, venueFilter, unverifiedNotes, mode, regimes).Reusing(previous));
     }
 
     private sealed record Key(RateBasis Basis, string Venues, IReadOnlyDictionary<string, string> Notes, HeatmapMode Mode);

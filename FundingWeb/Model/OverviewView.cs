@@ -27,15 +27,17 @@ public sealed record OverviewView(
 
     public static OverviewView Build(MarketSnapshot snapshot, ViewState state, long nowMs, IReadOnlyDictionary<string, string> unverifiedNotes,
         (string Venue, string Asset)? selected, HeatmapMode mode = HeatmapMode.Funding, Core.Alerts.IFundingRegimes? regimes = null,
-        HeatmapViewModel? heatmap = null) => new(
-        AsOfText(snapshot.AsOfMs),
-        VenueHealthView.All(snapshot, nowMs),
-        // Tradable pairs only: a pair against a CEX reference lives on the Spreads page, where its leg is marked not traded here.
-        SpreadsPageModel.Build(snapshot, state, HoldingHours, new Dictionary<string, IReadOnlyList<Core.Storage.FundingPoint>>(), nowMs)
-            .Where(r => r.ReferenceExchange is null).Take(TableRows).ToValueList(),
-        AssetConcentration.Top(snapshot, state, nowMs).Take(TableRows).ToValueList(),
-        heatmap ?? HeatmapViewModel.Build(snapshot, state.Basis, state.Venues, unverifiedNotes, mode, regimes),
-        selected is { } s ? SourceView.Find(snapshot, s.Venue, s.Asset, state.Basis, unverifiedNotes) : null);
+        HeatmapViewModel? heatmap = null, OverviewTables? tables = null)
+    {
+        tables ??= OverviewTables.Build(snapshot, state);
+        return new(
+            AsOfText(snapshot.AsOfMs),
+            VenueHealthView.All(snapshot, nowMs),
+            tables.Spreads,
+            tables.Concentration,
+            heatmap ?? HeatmapViewModel.Build(snapshot, state.Basis, state.Venues, unverifiedNotes, mode, regimes),
+            selected is { } s ? SourceView.Find(snapshot, s.Venue, s.Asset, state.Basis, unverifiedNotes) : null);
+    }
 
     private static string AsOfText(long asOfMs) => asOfMs == 0 ? "waiting for the first poll"
         : Display.Utc(asOfMs) is var utc && utc != Display.None ? utc + " UTC" : Display.None;

@@ -37,12 +37,13 @@ public static class SpreadsPageModel
 
     public static ValueList<SpreadRow> Build(MarketSnapshot snapshot, ViewState state, double holdingHours,
         IReadOnlyDictionary<string, IReadOnlyList<FundingPoint>> quotedHistory, long nowMs,
-        Func<string, string, string, SpreadSlippage>? slippage = null, Func<string, Core.Depth.TradeSide, string, SpreadSlippage>? venueLegSlippage = null)
+        Func<string, string, string, SpreadSlippage>? slippage = null, Func<string, Core.Depth.TradeSide, string, SpreadSlippage>? venueLegSlippage = null,
+        bool includeReferences = true)
     {
         var rows = new List<SpreadRow>();
         foreach (var asset in snapshot.Assets)
         {
-            if (ReferenceSpreads.Widest(snapshot, asset, state, holdingHours, venueLegSlippage) is { } reference) rows.Add(reference);
+            if (includeReferences && ReferenceSpreads.Widest(snapshot, asset, state, holdingHours, venueLegSlippage) is { } reference) rows.Add(reference);
             var quotes = snapshot.Venues.Values
                 .Where(v => state.Shows(v.Venue.Id) && !v.Status.IsStale)
                 // Implausible quotes never make a spread: a rate beyond the venue's cap would top every list.

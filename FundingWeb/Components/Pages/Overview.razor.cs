@@ -19,6 +19,7 @@ public partial class Overview
     [Inject] public required VenueConventionNotes Notes { get; init; }
     [Inject] public required Core.Alerts.IFundingRegimes Regimes { get; init; }
     [Inject] public required HeatmapModels Heatmaps { get; init; }
+    [Inject] public required OverviewTableModels Tables { get; init; }
 
     [SupplyParameterFromQuery(Name = HeatmapModes.Parameter)] public string? ModeQuery { get; set; }
 
@@ -47,7 +48,8 @@ public partial class Overview
     private void Refresh()
     {
         var heatmap = Heatmaps.For(Snapshot, State.Basis, State.Venues, Notes.Unverified, Mode, Regimes);
-        _view = OverviewView.Build(Snapshot, State, Now.ToUnixTimeMilliseconds(), Notes.Unverified, _selected, Mode, Regimes, heatmap);
+        _view = OverviewView.Build(Snapshot, State, Now.ToUnixTimeMilliseconds(), Notes.Unverified, _selected, Mode, Regimes, heatmap,
+            Tables.For(Snapshot, State));
         var options = Snapshot.Venues.Values.Select(v => (v.Venue.Id, v.Venue.Name)).ToList();
         if (!options.SequenceEqual(_venueOptions)) _venueOptions = options;
     }
