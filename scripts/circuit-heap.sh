@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Where a live circuit's managed memory goes: runs the Release app on loopback, opens one warm-up tab (closed), takes a
-# heap dump at 0 circuits, opens N Chromium tabs on URL_PATH, dumps again, and prints the per-type live-heap difference
-# per circuit (dotnet-dump `dumpheap -stat -live`). Needs dotnet-dump (dotnet tool install -g dotnet-dump), Debian
-# chromium, and a Release build of the bench (it carries Playwright's node driver).
-#   scripts/circuit-heap.sh [URL_PATH] [N]      e.g. scripts/circuit-heap.sh "/funding?asset=BTC&range=24h" 10
+# heap dump at 0 circuits, opens N Chromium tabs on URL_PATH, dumps again, closes them, dumps a third time, and prints
+# the per-type live-heap difference per circuit between open and closed (dotnet-dump `dumpheap -stat -live`). Needs
+# dotnet-dump (dotnet tool install -g dotnet-dump), Debian chromium, and a Release build of the bench (it carries
+# Playwright's node driver).
+#   [KEEP=1] scripts/circuit-heap.sh [URL_PATH] [N]      (KEEP=1 keeps the dumps) e.g. scripts/circuit-heap.sh "/funding?asset=BTC&range=24h" 10
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 path="${1:-/}"; n="${2:-10}"; port=5099
@@ -13,7 +14,7 @@ driver="$root/FundingWeb.Bench/bin/Release/net10.0/.playwright/package"
 dotnet "$root/FundingWeb/bin/Release/net10.0/FundingWeb.dll" --urls=http://127.0.0.1:$port --Storage:Path="$work/app.db" \
   --Feed:Simulator:BackfillDays=3 --Live:Limits:MaxCircuitsPerClient=200 --Logging:LogLevel:Default=Warning >"$work/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $app 2>/dev/null || true; if [ -n "${KEEP:-}" ]; then echo "dumps kept in $work" >&2; else rm -rf "$work"; fi' EXIT
 for _ in $(seq 60); do curl -sf -o /dev/null http://127.0.0.1:$port/healthz && break; sleep 1; done
 cat >"$work/tabs.js" <<JS
 const { chromium } = require('$driver');
@@ -44,8 +45,9 @@ tabs 1 warm; touch "$work/stop-warm"; wait $tabs_pid || true; settle 0
 stat zero
 tabs "$n" many; sleep 10
 stat many
-touch "$work/stop-many"; wait $tabs_pid || true
-python3 - "$work/zero.txt" "$work/many.txt" "$n" <<'PY'
+touch "$work/stop-many"; wait $tabs_pid || true; settle 0
+stat closed
+python3 - "$work/zero.txt" "$work/many.txt" "$work/closed.txt" "$n" <<'PY'
 import sys
 def load(f):
     d = {}
@@ -53,10 +55,12 @@ def load(f):
         name, count, size = line.split()
         d[name] = (int(count.replace(',', '')), int(size.replace(',', '')))
     return d
-a, b, n = load(sys.argv[1]), load(sys.argv[2]), int(sys.argv[3])
+zero, b, a, n = load(sys.argv[1]), load(sys.argv[2]), load(sys.argv[3]), int(sys.argv[4])
+def total(base): return sum(v[1] for v in b.values()) - sum(v[1] for v in base.values())
+# What the circuits held is what closing them gave back; against the heap before they opened, the figure also carries
+# what the process grew meanwhile (the simulator's state, caches, pools) whatever the number of circuits.
+print(f"managed heap per circuit: {total(a) / n / 1024:.0f} KB released when the {n} tabs closed; {total(zero) / n / 1024:.0f} KB against the heap before they opened")
 rows = [(b[k][1] - a.get(k, (0, 0))[1], b[k][0] - a.get(k, (0, 0))[0], k) for k in b]
-total = sum(r[0] for r in rows) - sum(v[1] for k, v in a.items() if k not in b)
-print(f"managed heap per circuit: {total / n / 1024:.0f} KB ({n} circuits)")
 for size, count, name in sorted(rows, reverse=True)[:25]:
     print(f"{size / n / 1024:8.1f} KB {count / n:8.1f} objects  {name}")
 PY
