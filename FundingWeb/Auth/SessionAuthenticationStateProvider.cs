@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -16,22 +17,55 @@ public sealed class SessionAuthenticationStateProvider : RevalidatingServerAuthe
 
     private static readonly AuthenticationState Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()));
 
+    /// <summary>Checks in a row the session store may fail before the connection is signed out (one check a minute).</summary>
+    public const int MaxFailedChecks = 3;
+
     private readonly SessionStore _sessions;
     private readonly IOptionsMonitor<AuthOptions> _options;
+    private readonly ILogger _logger;
+    private int _failedChecks;
 
     public SessionAuthenticationStateProvider(ILoggerFactory loggerFactory, SessionStore sessions, IOptionsMonitor<AuthOptions> options) : base(loggerFactory)
     {
         _sessions = sessions;
         _options = options;
+        _logger = loggerFactory.CreateLogger<SessionAuthenticationStateProvider>();
         _sessions.Revoked += OnRevoked;
     }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        RevalidateAsync(authenticationState, cancellationToken);
+
+    /// <summary>
+    /// One periodic check. The base class signs the connection out on any exception, so a store that is briefly busy or
+    /// down (SQLite locked past its timeout, PostgreSQL restarting) would sign out every open tab: such a failure keeps the
+    /// session for this check and says so in the log, and only <see cref="MaxFailedChecks"/> failures in a row sign out (a
+    /// revocation still signs out at once through <see cref="SessionStore.Revoked"/>). A connection closing mid-check ends
+    /// its loop quietly: the base class ends it on a cancellation of its own token, and SQLite reports one as an
+    /// OperationCanceledException, which the base class would log as an error and act on.
+    /// </summary>
+    public async Task<bool> RevalidateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         if (authenticationState.User.Identity?.IsAuthenticated != true) return true;
-        return await _sessions.ValidateAsync(authenticationState.User.FindFirst(SessionClaim)?.Value, _options.CurrentValue.SessionLifetime, cancellationToken);
+        try
+        {
+            var valid = await _sessions.ValidateAsync(authenticationState.User.FindFirst(SessionClaim)?.Value, _options.CurrentValue.SessionLifetime, cancellationToken);
+            _failedChecks = 0;
+            return valid;
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TaskCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException or IOException)
+        {
+            var failed = ++_failedChecks;
+            _logger.LogWarning(ex, "Session check {Failed} of {Max} failed: the session store did not answer ({Error}); the connection stays signed in until {Max} checks in a row fail",
+                failed, MaxFailedChecks, ex.Message, MaxFailedChecks);
+            return failed < MaxFailedChecks;
+        }
     }
 
     private void OnRevoked(string hash) => _ = FlipIfMineAsync(hash);
