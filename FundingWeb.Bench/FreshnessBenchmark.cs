@@ -12,7 +12,7 @@ namespace FundingWeb.Bench;
 /// <summary>
 /// Freshness at desk scale (the live-path issue): N Chromium tabs on one page, a MutationObserver per tab on the page's
 /// <c>data-as-of-ms</c> stamp; end-to-end latency = the tab seeing a new stamp − the stamp (the snapshot's publish time, same
-/// machine clock). Server-side: the app's own <c>fundingweb.push.latency</c> (publish → render batch queued, per circuit),
+/// machine clock). Server-side: the app's own <c>fundingweb.push.latency</c> (publish → render batch queued, per circuit and per publish),
 /// so the browsers' CPU on a 2-core machine does not hide the server's cost. Memory: managed heap after a forced full GC
 /// with N tabs open against the heap once they are closed (what the circuits held), and against the heap before they
 /// opened. CPU: the app process's CPU time over the window ÷ wall time ÷ cores.
@@ -128,7 +128,7 @@ public static class FreshnessBenchmark
         lock (server) serverCopy = [.. server];
         Console.WriteLine($"  {label}, {tabs} tabs ({open} circuits open):");
         Console.WriteLine($"    end to end (tab sees the stamp − publish): {Summary(endToEnd)}");
-        Console.WriteLine($"    server-side (publish → render queued, per circuit): {Summary(serverCopy)}");
+        Console.WriteLine($"    server-side (publish → render queued, per circuit, every publish): {Summary(serverCopy)}");
         Console.WriteLine($"    app process CPU: {cpu:0} % of {Environment.ProcessorCount} cores");
         await context.CloseAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -13,6 +13,11 @@ public sealed class MarketHub(IOptions<LiveOptions> options, TimeProvider time, 
     private readonly ChangeSignal _changed = new(time, options.Value.MinPushInterval, logger);
     private MarketSnapshot _current = MarketSnapshot.Empty;
 
+    // The publish instants of the newest snapshots, by sequence: a page that shows several publishes at once (its
+    // updates are spaced) measures each from its own publish, not only the newest.
+    private const int KeptInstants = 64;
+    private readonly long[] _instants = new long[KeptInstants];
+
     public MarketSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>Applies <paramref name="update"/> to the current snapshot atomically and notifies subscribers.</summary>
@@ -21,12 +26,33 @@ public sealed class MarketHub(IOptions<LiveOptions> options, TimeProvider time, 
         MarketSnapshot next;
         lock (_lock)
         {
-            next = update(_current) with { PublishedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(), PublishedTimestamp = time.GetTimestamp() };
+            next = update(_current) with
+            {
+                PublishedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(), PublishedTimestamp = time.GetTimestamp(), Sequence = _current.Sequence + 1,
+            };
+            _instants[next.Sequence % KeptInstants] = next.PublishedTimestamp;
             Volatile.Write(ref _current, next);
         }
         _changed.Signal();
         Published?.Invoke(next);
         return next;
+    }
+
+    /// <summary>
+    /// The publish instants (<see cref="MarketSnapshot.PublishedTimestamp"/>) of the snapshots after sequence
+    /// <paramref name="after"/> up to and including <paramref name="upTo"/>, oldest first; at most the newest 64.
+    /// </summary>
+    public long[] PublishedBetween(long after, long upTo)
+    {
+        lock (_lock)
+        {
+            upTo = Math.Min(upTo, _current.Sequence);
+            var from = Math.Max(after + 1, Math.Max(1, upTo - KeptInstants + 1));
+            if (upTo < from) return [];
+            var instants = new long[upTo - from + 1];
+            for (var s = from; s <= upTo; s++) instants[s - from] = _instants[s % KeptInstants];
+            return instants;
+        }
     }
 
     /// <summary>Raised after each publish with the new snapshot (metrics; not for pages, which subscribe).</summary>

@@ -15,6 +15,9 @@ public sealed record MarketSnapshot(long Version, long AsOfMs, bool IsSimulated,
     /// <summary>The publish instant on the hub's clock (<see cref="TimeProvider.GetTimestamp"/>), for latency measured in-process.</summary>
     public long PublishedTimestamp { get; init; }
 
+    /// <summary>How many snapshots the hub had published when it published this one (1 for the first).</summary>
+    public long Sequence { get; init; }
+
     /// <summary>CEX reference rates and their feed's status: reference legs, never a venue (so not in <see cref="Venues"/>).</summary>
     public Reference.ReferenceFeed References { get; init; } = Reference.ReferenceFeed.Empty;
 

@@ -76,6 +76,45 @@ public sealed class OverviewPageTests : DashboardContext
         Assert.Contains("UTC", cut.Find("[data-testid=as-of]").TextContent);
     }
 
+    /// <summary>
+    /// Two polls that land within the page's spacing are shown by one tick, and each is timed from its own publish: the
+    /// older one waited longer (timing only the newest hid the wait).
+    /// </summary>
+    [Fact]
+    public async Task Tick_ShowingTwoPublishes_TimesEachFromItsOwnPublish()
+    {
+        var cut = RenderAt("/");
+        var samples = new System.Collections.Concurrent.ConcurrentQueue<double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == FundingWeb.Core.Telemetry.FundingMetrics.MeterName && instrument.Name == "fundingweb.push.latency") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag is { Key: "page", Value: "Overview" }) samples.Enqueue(value);
+        });
+        listener.Start();
+        await PollAsync(cut, "aevo", "SOL", -0.00004);
+        cut.WaitForAssertion(() => Assert.NotEmpty(samples));
+        samples.Clear();
+
+        // A poll after a quiet spell is shown at once; two more 10 and 17 ms later fall within the 50 ms spacing, so one
+        // later tick shows both.
+        var nowMs = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        Hub.Publish(s => s.WithVenue(TestMarkets.Polled(s.Venues["aevo"], nowMs, "BTC", 0.00001), nowMs));
+        Time.Advance(TimeSpan.FromMilliseconds(10));
+        await cut.InvokeAsync(() => { });
+        Hub.Publish(s => s.WithVenue(TestMarkets.Polled(s.Venues["dydx"], nowMs + 10, "BTC", -0.00002), nowMs + 10));
+        Time.Advance(TimeSpan.FromMilliseconds(7));
+        Hub.Publish(s => s.WithVenue(TestMarkets.Polled(s.Venues["hyperliquid"], nowMs + 17, "BTC", 0.00003), nowMs + 17));
+        Time.Advance(TimeSpan.FromMilliseconds(200));
+        await cut.InvokeAsync(() => { });
+
+        // Shown at once (0 ms), then one tick at the end of the spacing (50 ms after the first): 40 and 33 ms waited.
+        cut.WaitForAssertion(() => Assert.Superset(new HashSet<double> { 0, 40, 33 }, samples.ToHashSet()));
+    }
+
     [Fact]
     public async Task Tick_OneVenuePolled_SendsItsCellItsStripItemItsSpreadRowAndTheTimeNothingElse()
     {

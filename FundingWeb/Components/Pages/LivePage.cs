@@ -62,6 +62,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         State = (Shared?.State ?? FundingUrls.Parse(AssetQuery, VenuesQuery, RangeQuery, FromQuery, ToQuery, BasisQuery, WindowQuery, VenueQuery))
             .Bounded(Now, Storage.Value.HistoryRetention);
         Snapshot = Hub.Current;
+        _shownSequence = Snapshot.Sequence;
         var key = Shared is null ? Navigation.Uri : "shared:" + Shared.State + "|" + Shared.PageExtras;
         Stamp.Set(Snapshot);
         if (key != _loadedFor)
@@ -88,7 +89,11 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected void TogglePause()
     {
         Paused = !Paused;
-        if (!Paused) Snapshot = Hub.Current;
+        if (!Paused)
+        {
+            Snapshot = Hub.Current;
+            _shownSequence = Snapshot.Sequence; // a pause is the user's choice, not latency
+        }
     }
 
     protected void Go(string url) => Navigation.NavigateTo(url);
@@ -102,12 +107,15 @@ public abstract class LivePage : ComponentBase, IDisposable
             Snapshot = Hub.Current;
             await OnTickAsync();
             Stamp.Set(Snapshot);
-            // Publish → this circuit's render batch queued: what the freshness budget is about, measured per circuit.
-            if (Snapshot.PublishedTimestamp != 0)
+            // Publish → this circuit's render batch queued: what the freshness budget is about, measured per circuit and
+            // per publish. A tick that shows several publishes at once (updates are spaced, at most one per TickInterval)
+            // records each from its own publish: the oldest waited longest, and timing only the newest would hide it.
+            var page = new KeyValuePair<string, object?>("page", GetType().Name);
+            foreach (var published in Hub.PublishedBetween(_shownSequence, Snapshot.Sequence))
             {
-                Core.Telemetry.FundingMetrics.PushLatency.Record(Time.GetElapsedTime(Snapshot.PublishedTimestamp).TotalMilliseconds,
-                    new KeyValuePair<string, object?>("page", GetType().Name));
+                if (published != 0) Core.Telemetry.FundingMetrics.PushLatency.Record(Time.GetElapsedTime(published).TotalMilliseconds, page);
             }
+            _shownSequence = Snapshot.Sequence;
         }
         catch (Exception ex)
         {
@@ -116,6 +124,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     });
 
     private volatile bool _disposed;
+    private long _shownSequence;
 
     public virtual void Dispose()
     {
