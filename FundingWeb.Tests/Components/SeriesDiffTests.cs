@@ -54,6 +54,8 @@ public sealed class SeriesDiffTests
         { "a series more: replaced", [Longs], [Longs, Shorts], null },
         { "a series renamed: replaced", [Longs], [Longs with { Name = "Longs · measured", Key = "Longs" }], null },
         { "a series restacked: replaced", [Longs], [Longs with { Stack = "shorts" }], null },
+        { "a series with a note per point: replaced (the notes go by index)", [Longs with { Notes = ["a", "b", "c", "d"] }],
+            [Longs with { Notes = ["a", "b", "c", "d"] }], null },
     };
 
     [Theory]
