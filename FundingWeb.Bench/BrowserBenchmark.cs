@@ -20,9 +20,30 @@ public static class BrowserBenchmark
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    public static async Task RunAsync(bool quick)
+    /// <summary>The pages measured, by the name <c>--page</c> picks them with (the URL's first segment; "overview" for /).</summary>
+    private static IReadOnlyList<(string Page, string Path, string Label, string? Chart, string TickSelector)> Pages(bool quick)
+    {
+        var longRange = quick ? "30d" : "1y";
+        return
+        [
+            ("funding", $"/funding?asset=BTC&range={longRange}", $"Funding, BTC, all venues, {longRange}", "chart-funding-history", "[data-testid=chart-funding-history]"),
+            ("open-interest", "/open-interest?asset=BTC&range=7d", "Open interest, BTC, 7d", "chart-oi-stack", "[data-testid=chart-oi-stack]"),
+            ("open-interest", $"/open-interest?asset=BTC&range={longRange}", $"Open interest, BTC, {longRange}", "chart-oi-stack", "[data-testid=chart-oi-stack]"),
+            ("liquidations", "/liquidations?asset=BTC&range=7d", "Liquidations, BTC, all venues", "chart-liquidation-ladder", "[data-testid=ladder-price]"),
+            ("overview", "/?basis=apr", "Overview", null, "[data-testid=as-of]"),
+        ];
+    }
+
+    /// <param name="only">One page's name (see <see cref="Pages"/>), or null for all of them.</param>
+    public static async Task RunAsync(bool quick, string? only = null)
     {
         Console.WriteLine();
+        var pages = Pages(quick).Where(p => only is null || string.Equals(p.Page, only, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (pages.Count == 0)
+        {
+            Console.WriteLine($"Browser benchmark: no page named '{only}'; pick one of {string.Join(", ", Pages(quick).Select(p => p.Page).Distinct())}");
+            return;
+        }
         if (!File.Exists(Chromium))
         {
             Console.WriteLine($"Browser benchmark: skipped, no chromium at {Chromium} (apt-get install chromium)");
@@ -54,13 +75,10 @@ public static class BrowserBenchmark
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
         });
         var seconds = quick ? 15 : 45;
-        await MeasureAsync(browser, baseUrl + $"/funding?asset=BTC&range={(quick ? "30d" : "1y")}", $"Funding, BTC, all venues, {(quick ? "30d" : "1y")}", "chart-funding-history",
-            "[data-testid=chart-funding-history]", seconds);
-        await MeasureAsync(browser, baseUrl + "/open-interest?asset=BTC&range=7d", "Open interest, BTC, 7d", "chart-oi-stack", "[data-testid=chart-oi-stack]", seconds);
-        await MeasureAsync(browser, baseUrl + $"/open-interest?asset=BTC&range={(quick ? "30d" : "1y")}", $"Open interest, BTC, {(quick ? "30d" : "1y")}", "chart-oi-stack",
-            "[data-testid=chart-oi-stack]", seconds);
-        await MeasureAsync(browser, baseUrl + "/liquidations?asset=BTC&range=7d", "Liquidations, BTC, all venues", "chart-liquidation-ladder", "[data-testid=ladder-price]", seconds);
-        await MeasureAsync(browser, baseUrl + "/?basis=apr", "Overview", null, "[data-testid=as-of]", seconds);
+        foreach (var (_, path, label, chart, tickSelector) in pages)
+        {
+            await MeasureAsync(browser, baseUrl + path, label, chart, tickSelector, seconds);
+        }
         await app.StopAsync();
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }

@@ -24,7 +24,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Charts = JSInterop.SetupModule(ChartModulePath);
         Charts.Mode = JSRuntimeMode.Strict;
         Charts.Setup<string>("getTheme").SetResult("dark");
-        foreach (var call in new[] { "create", "replace", "append", "setMarkers", "destroy", "downloadPng", "downloadSvg", "downloadText", "downloadBase64" })
+        foreach (var call in new[] { "create", "replace", "patch", "append", "setMarkers", "destroy", "downloadPng", "downloadSvg", "downloadText", "downloadBase64" })
         {
             Charts.SetupVoid(call, _ => true).SetVoidResult();
         }

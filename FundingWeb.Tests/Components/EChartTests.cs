@@ -69,4 +69,35 @@ public sealed class EChartTests : DashboardContext
         await chart.AppendAsync([new SeriesAppend("a:quoted", [[3000, 2]])]);
         Assert.Empty(ChartCalls("append"));
     }
+
+    [Fact]
+    public async Task Patch_SameSeriesRebuilt_SendsOnlyTheChangedPointsAndNothingWhenNothingChanged()
+    {
+        var spec = new ChartSpec { Kind = "bar", XType = "numeric", FileName = "ladder", LiveMarkers = true, XLines = [new ChartLine(100, "price now")] };
+        IReadOnlyList<ChartSeries> Ladder(double y) =>
+            [ChartSeries.FromPoints("Longs", [(90L, 1), (80L, y)]) with { Stack = "longs" }, ChartSeries.FromPoints("Shorts", [(110L, 3)]) with { Stack = "shorts" }];
+        var cut = Render<EChart>(p => p.Add(c => c.Spec, spec).Add(c => c.Series, Ladder(2)));
+
+        await cut.InvokeAsync(() => cut.Instance.PatchAsync(Ladder(2.5), spec.XLines));
+        var patch = Assert.Single(ChartCalls("patch"));
+        var sent = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<SeriesPatch>>(patch.Arg(1)));
+        Assert.Equal("Longs", sent.Id);
+        Assert.Equal([80d, 2.5], Assert.Single(sent.Set!));
+        Assert.Null(patch.Arg(2));
+        // What the chart holds (a CSV's source) is the rebuilt series.
+        Assert.Equal([80d, 2.5], Assert.IsType<double[]>(cut.Instance.Drawn[0].Data[1]));
+
+        // The same again: nothing to send. Only the price moved: the marker alone.
+        await cut.InvokeAsync(() => cut.Instance.PatchAsync(Ladder(2.5), spec.XLines));
+        Assert.Single(ChartCalls("patch"));
+        await cut.InvokeAsync(() => cut.Instance.PatchAsync(Ladder(2.5), [new ChartLine(101, "price now")]));
+        Assert.Single(ChartCalls("patch"));
+        Assert.Equal(101, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(Assert.Single(ChartCalls("setMarkers")).Arg(1))).Value);
+
+        // Not the same series (reordered): replaced, never patched.
+        await cut.InvokeAsync(() => cut.Instance.PatchAsync([.. Ladder(2.5).Reverse()], spec.XLines));
+        Assert.Single(ChartCalls("replace"));
+        Assert.Single(ChartCalls("patch"));
+        Assert.Single(ChartCalls("create"));
+    }
 }

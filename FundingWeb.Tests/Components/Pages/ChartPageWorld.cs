@@ -70,7 +70,10 @@ public sealed class ChartPageWorld : IDisposable
     /// <paramref name="price"/>, dYdX's open interest scaled by <paramref name="dydxOiScale"/>.
     /// </summary>
     /// <param name="gmxLongShare">GMX's long share of its open interest (the only venue that publishes sides).</param>
-    public MarketSnapshot Snapshot(long? quoteMs = null, double price = 90_000, double dydxOiScale = 1, long version = 1, double gmxLongShare = 0.55)
+    /// <param name="farLongUsd">A further Hyperliquid long of this notional at 0.702 × price: in the ladder's outermost long
+    /// bin, so it changes that one bin and no other (the ladder is cumulative from the price outward).</param>
+    public MarketSnapshot Snapshot(long? quoteMs = null, double price = 90_000, double dydxOiScale = 1, long version = 1, double gmxLongShare = 0.55,
+        double farLongUsd = 0)
     {
         var at = quoteMs ?? NowMs;
         var venues = ImmutableSortedDictionary.CreateBuilder<string, VenueSnapshot>();
@@ -87,6 +90,7 @@ public sealed class ChartPageWorld : IDisposable
                     new PositionLiquidation(market.Symbol, LiquidationSide.Long, price * 0.8, 25e6),
                     new PositionLiquidation(market.Symbol, LiquidationSide.Short, price * 1.15, 30e6))
                 : [];
+            if (venue == Hyperliquid && farLongUsd > 0) positions = positions.Add(new PositionLiquidation(market.Symbol, LiquidationSide.Long, price * 0.702, farLongUsd));
             venues[venue.Id] = new VenueSnapshot(venue, Fresh(venue.Id, at), ImmutableDictionary<string, MarketQuote>.Empty.Add(market.Symbol, quote), [], positions, []);
         }
         return new MarketSnapshot(version, at, true, venues.ToImmutable());

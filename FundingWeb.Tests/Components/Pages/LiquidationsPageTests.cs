@@ -8,7 +8,7 @@ namespace FundingWeb.Tests.Components.Pages;
 
 /// <summary>
 /// The Liquidations page from a URL: the venue choice as links, measured and modelled stacked per side, the price marker
-/// moving on every tick and the ladder replaced (never re-created) on a rebuild; pause, dispose and the shared view.
+/// moving on every tick and the ladder patched (never replaced or re-created) on a rebuild; pause, dispose and the shared view.
 /// </summary>
 [Trait("Category", "Fast")]
 public sealed class LiquidationsPageTests : ChartPageContext
@@ -35,7 +35,7 @@ public sealed class LiquidationsPageTests : ChartPageContext
     }
 
     [Fact]
-    public void Ticks_MoveThePriceMarkerAndReplaceTheLadderOnARebuild_NeverRecreateIt()
+    public void Ticks_MoveThePriceMarkerAndPatchTheLadderOnARebuild_NeverReplaceOrRecreateIt()
     {
         var cut = Open<Liquidations>(Url, charts: 1);
         var before = cut.Markup;
@@ -48,23 +48,59 @@ public sealed class LiquidationsPageTests : ChartPageContext
         Assert.Equal((91_000d, "price now"), (marker.Value, marker.Label));
         Assert.Equal(["ladder-price"], MarkupChanges.Places(cut.CompareTo(before)));
         Assert.Equal(renders, PageRenders(cut));
-        Assert.Empty(ChartCalls("replace"));
+        Assert.Empty(ChartCalls("patch"));
 
         Time.Advance(Liquidations.RebuildInterval);
         Tick(World.Snapshot(version: 3, price: 92_000));
 
-        cut.WaitForAssertion(() => Assert.Single(ChartCalls("replace")));
-        var replaced = ChartCalls("replace")[0];
-        Assert.Equal(92_000, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(replaced.Arg(2))).Value);
-        Assert.All(Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(replaced.Arg(1)).Where(s => s.Type is null), s => Assert.NotNull(s.Stack));
+        // The bins are cut around the price: when it moves, every bin moves, and each bar series goes whole; the realised
+        // liquidations in range did not change and stay where they are.
+        cut.WaitForAssertion(() => Assert.Single(ChartCalls("patch")));
+        var patched = ChartCalls("patch")[0];
+        Assert.Equal(92_000, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<ChartLine>>(patched.Arg(2))).Value);
+        var patches = Assert.IsAssignableFrom<IReadOnlyList<SeriesPatch>>(patched.Arg(1));
+        var created = Created("liquidation-ladder-BTC").Series;
+        Assert.Equal(created.Where(s => s.Stack is not null).Select(s => s.Id), patches.Select(p => p.Id));
+        Assert.All(patches, p => Assert.NotNull(p.Data));
+        Assert.Empty(ChartCalls("replace"));
         Assert.Single(ChartCalls("create"));
         Assert.Equal(renders, PageRenders(cut));
 
         // A page render (pause and resume) sends nothing more to the chart.
         cut.Find("[data-testid=pause]").Click();
         cut.Find("[data-testid=pause]").Click();
-        Assert.Single(ChartCalls("replace"));
+        Assert.Single(ChartCalls("patch"));
+        Assert.Empty(ChartCalls("replace"));
         Assert.Single(ChartCalls("create"));
+    }
+
+    [Fact]
+    public void Rebuild_OneLevelChanged_PatchesExactlyItsBin_AndNothingChanged_SendsNothing()
+    {
+        var cut = Open<Liquidations>(Url, charts: 1);
+        var longs = Created("liquidation-ladder-BTC").Series.Single(s => s.Name == "Longs · measured (cumulative)");
+        var outermost = longs.Data.Cast<double[]>().MinBy(p => p[0])!;
+
+        Time.Advance(Liquidations.RebuildInterval);
+        Tick(World.Snapshot(version: 2, farLongUsd: 7e6));
+
+        cut.WaitForAssertion(() => Assert.Single(ChartCalls("patch")));
+        var patch = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<SeriesPatch>>(ChartCalls("patch")[0].Arg(1)));
+        Assert.Equal(longs.Id, patch.Id);
+        Assert.Equal([outermost[0], outermost[1] + 7], Assert.Single(patch.Set!));
+        Assert.Equal((null, null, null), (patch.Remove, patch.Insert, patch.Data));
+        // Same price: the marker stays where it is.
+        Assert.Null(ChartCalls("patch")[0].Arg(2));
+
+        // A rebuild where only dYdX's open interest moved: its row shows it (so the rebuild ran), the ladder is the same.
+        var dydx = cut.Find("tr[data-venue=dydx]").TextContent;
+        Time.Advance(Liquidations.RebuildInterval);
+        Tick(World.Snapshot(version: 3, farLongUsd: 7e6, dydxOiScale: 1.25));
+
+        cut.WaitForAssertion(() => Assert.NotEqual(dydx, cut.Find("tr[data-venue=dydx]").TextContent));
+        Assert.Single(ChartCalls("patch"));
+        Assert.Empty(ChartCalls("replace"));
+        Assert.Empty(ChartCalls("setMarkers"));
     }
 
     [Fact]

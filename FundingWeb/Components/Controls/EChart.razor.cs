@@ -8,7 +8,8 @@ namespace FundingWeb.Components.Controls;
 /// <summary>
 /// A chart drawn by our chart module (wwwroot/js/charts.js, over Apache ECharts). The first render creates it; a new
 /// <see cref="Spec"/> (shape) recreates it; new <see cref="Series"/> replaces its data; a live tick calls
-/// <see cref="AppendAsync"/> and sends only the new points, by series id, without a component render.
+/// <see cref="AppendAsync"/> and sends only the new points, by series id, without a component render; a rebuild of the
+/// same series calls <see cref="PatchAsync"/> and sends only the points that changed.
 /// </summary>
 public partial class EChart
 {
@@ -17,6 +18,8 @@ public partial class EChart
     private string? _drawnShape;
     private IReadOnlyList<ChartSeries>? _drawnSeries;
     private LiveSeries? _live;
+    private IReadOnlyList<ChartLine>? _xLines;
+    private bool _dataLost;
     private string? _subtitle;
     private bool _disposed;
 
@@ -62,6 +65,7 @@ public partial class EChart
                 _drawnShape = Spec.ShapeKey;
                 _drawnSeries = Series;
                 _live = new LiveSeries(Series);
+                _xLines = Spec.XLines;
                 var mode = await _module.InvokeAsync<string>("getTheme");
                 await _module.InvokeVoidAsync("create", _element, new ChartPayload(Spec), new ChartPayload(Series), mode);
             }
@@ -69,6 +73,7 @@ public partial class EChart
             {
                 _drawnSeries = Series;
                 _live = new LiveSeries(Series);
+                _xLines = Spec.XLines ?? _xLines;
                 await _module.InvokeVoidAsync("replace", _element, new ChartPayload(Series), new ChartPayload(Spec.XLines));
             }
         }
@@ -93,6 +98,7 @@ public partial class EChart
         if (_module is null || _disposed || _live is null) return;
         var sent = _live.Apply(appends, window, merge);
         if (sent.Count == 0 && xLines is null) return;
+        _xLines = xLines ?? _xLines;
         await SendAsync("append", _element, new ChartPayload(sent), new ChartPayload(new
         {
             maxPoints = ChartSeries.MaxPoints,
@@ -111,13 +117,44 @@ public partial class EChart
         Series = series;
         _drawnSeries = series;
         _live = new LiveSeries(series);
-        await SendAsync("replace", _element, new ChartPayload(series), new ChartPayload(xLines));
+        _xLines = xLines ?? _xLines;
+        _dataLost = !await SendAsync("replace", _element, new ChartPayload(series), new ChartPayload(xLines));
+    }
+
+    /// <summary>
+    /// The same series rebuilt (the ladder every few seconds): only the points that changed since what the chart holds
+    /// travel (<see cref="SeriesDiff"/>), with the markers when they moved (alone: <see cref="SetMarkersAsync"/>); nothing at
+    /// all when neither did. Series that are
+    /// not the same list (order, names, kinds) are replaced instead. What the chart holds is bounded by the series' own size.
+    /// </summary>
+    public async Task PatchAsync(IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartLine>? xLines = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (_module is null || _disposed) return;
+        // After an update that may not have arrived, the chart's data is not known: it is sent whole once.
+        if (_dataLost || SeriesDiff.Between(Drawn, series) is not { } patches)
+        {
+            await ReplaceAsync(series, xLines);
+            return;
+        }
+        var markers = xLines is not null && !(_xLines?.SequenceEqual(xLines) ?? false) ? xLines : null;
+        Series = series;
+        _drawnSeries = series;
+        _live = new LiveSeries(series);
+        if (patches.Count == 0)
+        {
+            if (markers is not null) await SetMarkersAsync(markers);
+            return;
+        }
+        _xLines = markers ?? _xLines;
+        _dataLost = !await SendAsync("patch", _element, new ChartPayload(patches), new ChartPayload(markers));
     }
 
     /// <summary>Markers that move with live data (the ladder's price now), without touching a series.</summary>
     public async Task SetMarkersAsync(IReadOnlyList<ChartLine> xLines)
     {
         if (_module is null || _disposed) return;
+        _xLines = xLines;
         await SendAsync("setMarkers", _element, new ChartPayload(xLines));
     }
 
@@ -125,12 +162,14 @@ public partial class EChart
     /// A live update that cannot arrive (the browser left, the circuit is closing, the call timed out) is dropped, and one
     /// the chart could not apply is logged: the next load or tick draws the chart again, and the page lives on.
     /// </summary>
-    private async Task SendAsync(string identifier, params object?[] args)
+    /// <returns>True when the module applied it.</returns>
+    private async Task<bool> SendAsync(string identifier, params object?[] args)
     {
-        if (_module is null || _disposed) return;
+        if (_module is null || _disposed) return false;
         try
         {
             await _module.InvokeVoidAsync(identifier, args);
+            return true;
         }
         catch (JSException ex)
         {
@@ -139,6 +178,7 @@ public partial class EChart
         catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
+        return false;
     }
 
     private async Task DownloadCsvAsync()

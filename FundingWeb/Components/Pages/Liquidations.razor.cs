@@ -53,8 +53,8 @@ public partial class Liquidations
 
     /// <summary>
     /// Every tick the "price now" marker and figure move to the live price (markers only; no series data). Every
-    /// <see cref="RebuildInterval"/> the ladder is rebuilt: same shape → its data is replaced in the chart and the figures and
-    /// venue rows that changed render; a new shape (a venue appeared or left) renders the page.
+    /// <see cref="RebuildInterval"/> the ladder is rebuilt: same shape → only the bins that changed go to the chart (a patch,
+    /// no full redraw) and the figures and venue rows that changed render; a new shape (a venue appeared or left) renders the page.
     /// </summary>
     protected override async Task OnTickAsync()
     {
@@ -85,7 +85,7 @@ public partial class Liquidations
             return;
         }
         Show(next);
-        await _chart.ReplaceAsync(next.Series, next.Spec.XLines);
+        await _chart.PatchAsync(next.Series, next.Spec.XLines);
         _headline?.Show(_headlineFigures!);
         _venues?.Show(_rows);
     }

@@ -1,12 +1,14 @@
 // Our one chart module, over Apache ECharts 6 (lib/echarts, Apache-2.0). The server sends a chart's shape (spec) and
 // its series once; afterwards a live tick sends only new points for a series id ({ id, points }), which are appended
-// here and trimmed to the view's window. Only a change of shape rebuilds the chart. How it looks: charts/option.js;
-// how live series stay cheap on a tick: charts/live.js.
+// here and trimmed to the view's window, and a rebuild of the same series sends only the points that changed
+// (charts/patch.js). Only a change of shape rebuilds the chart. How it looks: charts/option.js; how live series stay
+// cheap on a tick: charts/live.js.
 import * as echarts from '../lib/echarts/echarts.esm.min.mjs';
-import { buildOption, fontFamily, hasData, markLines, marksId, palette, plotWidthOf, seriesData, themeColors } from './charts/option.js';
-import { niceExtent } from './charts/format.js';
+import { barWidthOf, buildOption, fontFamily, hasData, markLines, marksId, palette, patchOption, plotWidthOf, seriesData, themeColors } from './charts/option.js';
+import { extentOf, sameExtent } from './charts/extent.js';
 import { legendLines } from './charts/legend.js';
-import { LiveLayer, headroom, layerKind, maxTail } from './charts/live.js';
+import { LiveLayer, layerKind, maxTail } from './charts/live.js';
+import { applyPatches } from './charts/patch.js';
 
 // A chart that fails to draw says so in place and in the console; it never takes the page down with it.
 function failed(element, error) {
@@ -59,52 +61,14 @@ function own(series, spec, width) {
     mutable: false, folded: undefined }));
 }
 
-// Fixed axis extents of a chart with a live layer: all the data (markers aside, they are drawn inside), stacked where the
-// series stack (by index, as the engine stacks them), the marker lines (the zero line says who pays), and room ahead of
-// the newest point of a time axis.
-function extentOf(state) {
-  let xlo = Infinity, xhi = -Infinity, ylo = Infinity, yhi = -Infinity, step = Infinity;
-  const stacks = new Map();
-  for (const s of state.series) {
-    if (s.marker) continue;
-    const key = s.stack ?? (state.spec.stacked ? 'total' : null);
-    let sums = null;
-    if (key !== null && (s.type ?? state.spec.kind) !== 'scatter') {
-      if (!stacks.has(key)) stacks.set(key, []);
-      sums = stacks.get(key);
-    }
-    let previous = null;
-    s.data.forEach((p, j) => {
-      if (!Array.isArray(p)) return;
-      if (p[0] < xlo) xlo = p[0];
-      if (p[0] > xhi) xhi = p[0];
-      if (previous !== null && p[0] > previous) step = Math.min(step, p[0] - previous);
-      previous = p[0];
-      if (p[1] === null) return;
-      const y = sums ? (sums[j] = (sums[j] ?? 0) + p[1]) : p[1];
-      if (y < ylo) ylo = y;
-      if (y > yhi) yhi = y;
-    });
-  }
-  if (xlo === Infinity) return null;
-  for (const l of state.spec.yLines ?? []) {
-    ylo = Math.min(ylo, l.value);
-    yhi = Math.max(yhi, l.value);
-  }
-  if (stacks.size > 0) ylo = Math.min(ylo, 0);
-  if (state.spec.xType !== 'datetime') {
-    // Bars on a price axis: half a bin beyond the outer bins, rounded out like the y axis.
-    const half = Number.isFinite(step) ? step / 2 : Math.abs(xlo) * 0.01 || 1;
-    const x = niceExtent(xlo - half, xhi + half);
-    return { x, y: niceExtent(ylo, yhi) };
-  }
-  const span = Math.max(xhi - xlo, 60_000);
-  return { x: { min: xlo, max: xhi + Math.max(span * headroom, 30_000) }, y: niceExtent(ylo, yhi) };
+// The extent is read when used (a tooltip shows long after its option was built, and a patch may have moved the axes).
+function context(state) {
+  return { spec: state.spec, series: state.series, mode: state.mode, xLines: state.xLines, width: state.chart.getWidth(), get extent() { return state.extent; },
+    lookup: (id) => state.series.find(s => s.id === id), markersOnLayer: !!state.layer && !!state.spec.liveMarkers };
 }
 
-function context(state) {
-  return { spec: state.spec, series: state.series, mode: state.mode, xLines: state.xLines, width: state.chart.getWidth(), extent: state.extent,
-    lookup: (id) => state.series.find(s => s.id === id), markersOnLayer: !!state.layer && !!state.spec.liveMarkers };
+function barWidth(state) {
+  return barWidthOf(state.spec, state.series, plotWidthOf(state.chart.getWidth()));
 }
 
 function drawLayer(state) {
@@ -135,6 +99,7 @@ function redraw(state) {
   prepare(state);
   state.lines = legendLines(state.series.map(s => s.name), state.chart.getWidth(), fontFamily);
   state.chart.setOption(buildOption(context(state)), { notMerge: true });
+  state.barWidth = barWidth(state);
   drawLayer(state);
 }
 
@@ -210,6 +175,38 @@ export function replace(element, series, xLines) {
     if (xLines) state.xLines = xLines;
     state.updates++;
     redraw(state);
+    stamp(element, state);
+  } catch (error) {
+    failed(element, error);
+  }
+}
+
+// A same-shape rebuild sent as its changes (charts/patch.js). The engine gets the touched series' data merged, so zoom
+// and legend choices stay, with the axes and bar widths only when they moved; no full redraw. A chart with live tails
+// folds instead: its layer counts its tails from the data the engine holds.
+export function patch(element, patches, xLines) {
+  const state = element?.__fwState;
+  if (!state) return;
+  try {
+    const touched = applyPatches(state.series, patches);
+    if (touched.length === 0) {
+      if (xLines) setMarkers(element, xLines);
+      return;
+    }
+    if (xLines) state.xLines = xLines;
+    state.updates++;
+    if (state.layer && state.layer.kind !== 'markers') {
+      fold(state);
+      if (xLines && !state.spec.liveMarkers) engineMarkers(state, xLines);
+    } else {
+      const extent = state.layer ? extentOf(state) : null;
+      const moved = { axes: !sameExtent(extent, state.extent), xLines: xLines && !(state.layer && state.spec.liveMarkers) ? xLines : null };
+      state.extent = extent;
+      const width = barWidth(state);
+      if (width !== state.barWidth) moved.barWidth = state.barWidth = width;
+      state.chart.setOption(patchOption(context(state), touched, moved), { silent: true });
+      drawLayer(state);
+    }
     stamp(element, state);
   } catch (error) {
     failed(element, error);

@@ -95,7 +95,7 @@ function seriesOption(ctx, s, i, colors, barWidth) {
 }
 
 // The plot's width over the span of the bins gives a bin's width in pixels.
-function barWidthOf(spec, series, plotWidth) {
+export function barWidthOf(spec, series, plotWidth) {
   if (spec.kind !== 'bar' || spec.xType !== 'numeric' || !plotWidth) return undefined;
   const xs = [...new Set(series.filter(s => (s.type ?? 'bar') === 'bar').flatMap(s => (s.data ?? []).filter(Array.isArray).map(p => p[0])))].sort((a, b) => a - b);
   if (xs.length < 2) return 8;
@@ -116,22 +116,12 @@ export function plotWidthOf(width) {
   return Math.max(0, width - gridSides.left - gridSides.right - 64);
 }
 
-/**
- * ctx: { spec, series, mode, xLines, width, extent (fixed axis extents of a live chart, or null), lookup(id) → series }.
- */
-export function buildOption(ctx) {
-  const { spec, series, mode } = ctx;
+/** The axes: fixed to ctx.extent on a chart with a live layer (so ticks and patches leave them be), else the engine's. */
+function axesOf(ctx) {
+  const { spec, mode } = ctx;
   const c = themeColors(mode);
   const isTime = spec.xType === 'datetime';
   const isCategory = spec.xType === 'category';
-  const fmt = tooltipNumber(spec);
-  const colors = spec.colors?.length ? spec.colors : palette;
-  const plotWidth = plotWidthOf(ctx.width);
-  const list = series.map((s, i) => seriesOption(ctx, s, i, colors, barWidthOf(spec, series, plotWidth)));
-  // A series without data carries the marker lines, so they survive data updates and never join the legend.
-  list.push({ id: marksId, type: 'line', data: [], silent: true, animation: false,
-    markLine: { symbol: 'none', silent: true, animation: false, data: markLines(spec, ctx.xLines, c, ctx.markersOnLayer) } });
-  const lines = legendLines(series.map(s => s.name), ctx.width, fontFamily);
   const y = ctx.extent?.y;
   const x = ctx.extent?.x;
   const valueAxis = {
@@ -161,6 +151,43 @@ export function buildOption(ctx) {
     axisLine: { lineStyle: { color: c.axis } },
     splitLine: { show: false },
   };
+  return spec.horizontal ? { xAxis: valueAxis, yAxis: categoryAxis } : { xAxis: categoryAxis, yAxis: valueAxis };
+}
+
+/**
+ * What a patch (charts/patch.js) merges into the engine: the touched series' data and the no-data note; with moved.axes
+ * the axes and the marker series (clamped into the new range); with moved.barWidth every bar series' width; with
+ * moved.xLines the engine's marker lines. Nothing else, so the engine keeps the zoom, the legend and everything it drew.
+ */
+export function patchOption(ctx, touched, moved) {
+  const { spec, series } = ctx;
+  const changed = new Map(touched.map(s => [s.id, { id: s.id, data: seriesData(s, ctx.extent) }]));
+  for (const s of series) {
+    if (moved.axes && s.marker && !changed.has(s.id)) changed.set(s.id, { id: s.id, data: seriesData(s, ctx.extent) });
+    if (moved.barWidth !== undefined && (s.type ?? spec.kind ?? 'line') === 'bar') changed.set(s.id, { ...changed.get(s.id), id: s.id, barWidth: moved.barWidth });
+  }
+  const list = [...changed.values()];
+  if (moved.xLines) list.push({ id: marksId, markLine: { data: markLines(spec, moved.xLines, themeColors(ctx.mode), ctx.markersOnLayer) } });
+  const option = { series: list, graphic: [{ id: 'nodata', invisible: hasData(series) }] };
+  return moved.axes ? { ...option, ...axesOf(ctx) } : option;
+}
+
+/**
+ * ctx: { spec, series, mode, xLines, width, extent (fixed axis extents of a live chart, or null), lookup(id) → series }.
+ */
+export function buildOption(ctx) {
+  const { spec, series, mode } = ctx;
+  const c = themeColors(mode);
+  const isTime = spec.xType === 'datetime';
+  const fmt = tooltipNumber(spec);
+  const colors = spec.colors?.length ? spec.colors : palette;
+  const barWidth = barWidthOf(spec, series, plotWidthOf(ctx.width));
+  const list = series.map((s, i) => seriesOption(ctx, s, i, colors, barWidth));
+  // A series without data carries the marker lines, so they survive data updates and never join the legend.
+  list.push({ id: marksId, type: 'line', data: [], silent: true, animation: false,
+    markLine: { symbol: 'none', silent: true, animation: false, data: markLines(spec, ctx.xLines, c, ctx.markersOnLayer) } });
+  const lines = legendLines(series.map(s => s.name), ctx.width, fontFamily);
+  const { xAxis, yAxis } = axesOf(ctx);
   const sharedTooltip = spec.sharedTooltip !== false && (isTime || spec.kind === 'bar');
   return {
     useUTC: true,
@@ -188,7 +215,8 @@ export function buildOption(ctx) {
         const head = isTime ? utcLabel(at) : spec.xType === 'numeric' ? xTooltip(spec)(at) : at;
         const rows = items.filter(p => p.seriesId !== marksId).map(p => {
           const s = ctx.lookup?.(p.seriesId);
-          if (s?.marker) return `${p.marker}${p.seriesName}: ${describeMarker(s, p.dataIndex, fmt, y)}`;
+          // The extent as it is when the tooltip shows (a patch may have moved it since this option was built).
+          if (s?.marker) return `${p.marker}${p.seriesName}: ${describeMarker(s, p.dataIndex, fmt, ctx.extent?.y)}`;
           const v = Array.isArray(p.value) ? p.value[1] : p.value;
           return `${p.marker}${p.seriesName}: ${describePoint(s, v, fmt)}`;
         });
@@ -198,8 +226,8 @@ export function buildOption(ctx) {
     dataZoom: isTime ? [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' },
       { type: 'slider', xAxisIndex: 0, height: 16, bottom: 6, filterMode: 'none', borderColor: c.grid, textStyle: { color: c.muted },
         labelFormatter: (v) => utcLabel(v) }] : [],
-    xAxis: spec.horizontal ? valueAxis : categoryAxis,
-    yAxis: spec.horizontal ? categoryAxis : valueAxis,
+    xAxis,
+    yAxis,
     series: list,
     graphic: [{ id: 'nodata', type: 'text', left: 'center', top: 'middle', silent: true, invisible: hasData(series),
       style: { text: spec.noData ?? 'No data in this range', fill: c.muted, fontSize: 13 } }],
