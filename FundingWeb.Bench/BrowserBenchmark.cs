@@ -173,6 +173,7 @@ public static class BrowserBenchmark
         Console.WriteLine($"    the tick's own task: {Summary(figures.TickTaskMs)}");
         Console.WriteLine($"    longest task while ticking: {figures.LongestTaskMs:0.0} ms; tasks over 50 ms: {figures.LongTasks}");
         Console.WriteLine($"    circuit bytes per tick (WebSocket frames received): p50 {Stats.Percentile(figures.Bytes, 50) / 1024:0.00} KiB · p99 {Stats.Percentile(figures.Bytes, 99) / 1024:0.00} KiB");
+        Console.WriteLine($"    worst tick: {figures.Worst}");
         await context.CloseAsync();
     }
 

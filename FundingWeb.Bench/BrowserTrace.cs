@@ -15,6 +15,9 @@ public sealed class BrowserTrace
     private readonly List<(long Pid, long Tid, double Start, double End)> _tasks = [];
     private readonly List<(long Pid, long Tid, double At)> _marks = [];
     private readonly List<(double At, int Bytes)> _frames = [];
+    // Named work of at least a millisecond inside tasks (script calls, animation frames, layout, paint, GC): what the
+    // worst tick spent its time on.
+    private readonly List<(long Pid, long Tid, double Start, double End, string Name)> _events = [];
     private readonly Lock _lock = new();
 
     public static readonly string[] Categories = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline"];
@@ -33,6 +36,10 @@ public sealed class BrowserTrace
                 {
                     _tasks.Add((pid.GetInt64(), tid.GetInt64(), ts.GetDouble(), ts.GetDouble() + dur.GetDouble()));
                 }
+                else if (ph == "X" && name is not null && e.TryGetProperty("dur", out var d) && d.GetDouble() >= 1000)
+                {
+                    _events.Add((pid.GetInt64(), tid.GetInt64(), ts.GetDouble(), ts.GetDouble() + d.GetDouble(), Label(name, e)));
+                }
                 else if (name == "TimeStamp" && e.TryGetProperty("args", out var args) && args.TryGetProperty("data", out var data)
                          && data.TryGetProperty("message", out var message) && message.GetString() == Mark)
                 {
@@ -40,6 +47,17 @@ public sealed class BrowserTrace
                 }
             }
         }
+    }
+
+    private static string Label(string name, JsonElement e)
+    {
+        if (!e.TryGetProperty("args", out var args) || !args.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return name;
+        var function = data.TryGetProperty("functionName", out var f) ? f.GetString() : null;
+        var url = data.TryGetProperty("url", out var u) ? u.GetString() : null;
+        var line = data.TryGetProperty("lineNumber", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : -1;
+        if (string.IsNullOrEmpty(function) && string.IsNullOrEmpty(url)) return name;
+        var file = string.IsNullOrEmpty(url) ? "" : url[(url.LastIndexOf('/') + 1)..];
+        return $"{name} {function}{(file.Length > 0 ? $" ({file}{(line >= 0 ? $":{line + 1}" : "")})" : "")}";
     }
 
     /// <param name="timestampSeconds">CDP's <c>Network.webSocketFrameReceived</c> timestamp.</param>
@@ -70,8 +88,21 @@ public sealed class BrowserTrace
                 bytes.Add(_frames.Where(f => f.At >= from && f.At < to).Sum(f => f.Bytes));
             }
             var during = tasks.Where(t => t.Start >= boundaries[0].Start && t.Start < boundaries[^1].Start).Select(t => (t.End - t.Start) / 1000).ToList();
-            return new TickFigures(busy.Count, busy, tickTasks, bytes, during.Count == 0 ? 0 : during.Max(), during.Count(d => d > 50));
+            return new TickFigures(busy.Count, busy, tickTasks, bytes, during.Count == 0 ? 0 : during.Max(), during.Count(d => d > 50),
+                Worst(busy, boundaries, pid, tid));
         }
+    }
+
+    /// <summary>The tick with most main-thread work and its longest named events (nested ones included, so they overlap).</summary>
+    private string Worst(List<double> busy, List<(double Start, double End)> boundaries, long pid, long tid)
+    {
+        if (busy.Count == 0) return "";
+        var i = busy.IndexOf(busy.Max());
+        var (from, to) = (boundaries[i].Start, boundaries[i + 1].Start);
+        var top = _events.Where(e => e.Pid == pid && e.Tid == tid && e.Start >= from && e.Start < to)
+            .OrderByDescending(e => e.End - e.Start).Take(8)
+            .Select(e => $"{e.Name} {(e.End - e.Start) / 1000:0.0} ms at +{(e.Start - from) / 1000:0}");
+        return $"{busy[i]:0.0} ms: " + string.Join("; ", top);
     }
 
     /// <summary>Nested or overlapping task events counted once.</summary>
@@ -90,4 +121,6 @@ public sealed class BrowserTrace
 /// <param name="BusyMs">Main-thread time per tick: every task from one tick's task to the next one's.</param>
 /// <param name="TickTaskMs">The task that applied the tick (the live message, the chart update, its paint).</param>
 /// <param name="Bytes">WebSocket bytes received per tick.</param>
-public sealed record TickFigures(int Ticks, IReadOnlyList<double> BusyMs, IReadOnlyList<double> TickTaskMs, IReadOnlyList<double> Bytes, double LongestTaskMs, int LongTasks);
+/// <param name="Worst">The tick with most main-thread work, and the longest named events in it.</param>
+public sealed record TickFigures(int Ticks, IReadOnlyList<double> BusyMs, IReadOnlyList<double> TickTaskMs, IReadOnlyList<double> Bytes, double LongestTaskMs, int LongTasks,
+    string Worst = "");

@@ -26,14 +26,6 @@ public partial class Overview
     // Shared: the mode saved with the link, never the URL's (a tampered query string changes nothing).
     private HeatmapMode Mode => Shared is null ? HeatmapModes.Parse(ModeQuery) : PageShareExtras.Mode(Shared.PageExtras);
 
-    /// <summary>
-    /// The overview is the page traders watch for changes: pushes as soon as a poll lands, coalesced to 50 ms. Six venues
-    /// polling each second land within 100 ms of each other most seconds, so a 100 ms spacing alone held a poll back by
-    /// ~50 ms on average (and up to 100 ms): the biggest part of the publish → screen time. Bursts (every venue at once
-    /// after a restart) still become a handful of renders.
-    /// </summary>
-    protected override TimeSpan TickInterval => TimeSpan.FromMilliseconds(50);
-
     protected override Task LoadAsync()
     {
         Refresh();

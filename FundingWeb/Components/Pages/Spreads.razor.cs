@@ -28,6 +28,12 @@ public partial class Spreads
     private string? _notionalError;
 
     /// <summary>The live table paints at once from the snapshot; "held for" fills in when the week of quotes is read.</summary>
+    /// <summary>
+    /// A tick here re-ranks every pair and re-derives how long each spread has held from its history: at most four a
+    /// second per tab, so a desk's tabs on this page cost the server a bounded amount whatever the venues' poll rate.
+    /// </summary>
+    protected override TimeSpan TickInterval => TimeSpan.FromMilliseconds(250);
+
     protected override Task LoadAsync()
     {
         _holding = SpreadsPageModel.HoldingPeriod(State.Window);
