@@ -30,6 +30,13 @@ public static class FundingMetrics
         "fundingweb.push.latency", "ms", "Publish of a snapshot to the render batch queued in one circuit.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 75, 100, 150, 250, 500, 1000, 2500, 5000] });
 
+    /// <summary>
+    /// A live chart update held back because the browser had not answered the ones before it (it goes, merged with what
+    /// follows, with the next answer): the push latency stops at the hand-over, so this is where a starved browser shows.
+    /// </summary>
+    public static readonly Counter<long> ChartUpdatesHeld = Meter.CreateCounter<long>(
+        "fundingweb.chart.updates.held", "{update}", "Live chart updates held until the browser answered earlier ones, per chart.");
+
     public static readonly UpDownCounter<long> CircuitsOpen = Meter.CreateUpDownCounter<long>(
         "fundingweb.circuits.open", "{circuit}", "Live browser connections (Blazor circuits) open now.");
 

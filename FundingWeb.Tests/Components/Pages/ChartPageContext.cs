@@ -88,8 +88,9 @@ public abstract class ChartPageContext : DashboardContext, IAsyncLifetime
         return ((ChartSpec)call.Arg(1)!, Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(call.Arg(2)));
     }
 
-    /// <summary>A property of the anonymous options object sent with an append (window, merge, ...).</summary>
-    protected static object? Option(object options, string name) => options.GetType().GetProperty(name)?.GetValue(options);
+    /// <summary>A property of the options object sent with an append (window, merge, ...), by its JSON name.</summary>
+    protected static object? Option(object options, string name) =>
+        options.GetType().GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)?.GetValue(options);
 
     /// <summary>Everything sent to the chart module's append, in order: the appends and the options object.</summary>
     protected IReadOnlyList<(IReadOnlyList<SeriesAppend> Appends, object Options)> Appended() =>

@@ -122,4 +122,17 @@ public class FundingNormalizerTests
         Assert.Equal(-0.001337925, rate.Rate1h, 1e-12);
         Assert.Equal("paradex", rate.Venue);
     }
+
+    [Fact]
+    public void HourlySettlement_SameSourceIntervalAndUnit_ShareOneSourceText()
+    {
+        var sample = new RawFundingRate("BTC-USD-PERP", 3_600_000, FundingKind.Quoted, 0.0001, 8, RateUnit.Fraction, Source: "paradex: markets/summary");
+        var a = FundingNormalizer.HourlySettlement(sample, 3_600_000);
+        var b = FundingNormalizer.HourlySettlement(sample with { TimeMs = 7_200_000, RateRaw = 0.0002 }, 7_200_000);
+        Assert.Equal("paradex: markets/summary (hourly sample of a rate per 8 h Fraction, as a 1h fraction)", a.Source);
+        Assert.Same(a.Source, b.Source);
+        var other = FundingNormalizer.HourlySettlement(sample with { IntervalHours = 1 }, 3_600_000);
+        Assert.Equal("paradex: markets/summary (hourly sample of a rate per 1 h Fraction, as a 1h fraction)", other.Source);
+        Assert.Equal(" (hourly sample of a rate per 8 h Fraction, as a 1h fraction)", FundingNormalizer.HourlySettlement(sample with { Source = null }, 0).Source);
+    }
 }

@@ -19,7 +19,6 @@ public partial class EChart
     private IReadOnlyList<ChartSeries>? _drawnSeries;
     private LiveSeries? _live;
     private IReadOnlyList<ChartLine>? _xLines;
-    private bool _dataLost;
     private string? _subtitle;
     private bool _disposed;
 
@@ -66,6 +65,7 @@ public partial class EChart
                 _drawnSeries = Series;
                 _live = new LiveSeries(Series);
                 _xLines = Spec.XLines;
+                _lane?.Reset();
                 var mode = await _module.InvokeAsync<string>("getTheme");
                 await _module.InvokeVoidAsync("create", _element, new ChartPayload(Spec), new ChartPayload(Series), mode);
             }
@@ -74,6 +74,7 @@ public partial class EChart
                 _drawnSeries = Series;
                 _live = new LiveSeries(Series);
                 _xLines = Spec.XLines ?? _xLines;
+                _lane?.Reset();
                 await _module.InvokeVoidAsync("replace", _element, new ChartPayload(Series), new ChartPayload(Spec.XLines));
             }
         }
@@ -91,72 +92,54 @@ public partial class EChart
     /// A live tick: the new points of each series, by id, put into the chart in the browser (see <see cref="LiveSeries"/>:
     /// a point within <paramref name="merge"/> of the one before a live newest replaces that newest, so a long range gets
     /// one point per bucket) and trimmed to <paramref name="window"/> (when given) and to <see cref="ChartSeries.MaxPoints"/>.
-    /// Nothing else crosses the circuit; points the chart would ignore are not sent.
+    /// Nothing else crosses the circuit; points the chart would ignore are not sent. The tick does not wait for the
+    /// browser (<see cref="ChartLane"/>).
     /// </summary>
-    public async Task AppendAsync(IReadOnlyList<SeriesAppend> appends, TimeSpan? window = null, IReadOnlyList<ChartLine>? xLines = null, TimeSpan? merge = null)
+    public void Append(IReadOnlyList<SeriesAppend> appends, TimeSpan? window = null, IReadOnlyList<ChartLine>? xLines = null, TimeSpan? merge = null)
     {
         if (_module is null || _disposed || _live is null) return;
         var sent = _live.Apply(appends, window, merge);
         if (sent.Count == 0 && xLines is null) return;
         _xLines = xLines ?? _xLines;
-        await SendAsync("append", _element, new ChartPayload(sent), new ChartPayload(new
-        {
-            maxPoints = ChartSeries.MaxPoints,
-            windowMs = window is { } w ? (double?)w.TotalMilliseconds : null,
-            mergeMs = merge is { } m ? (double?)m.TotalMilliseconds : null,
-            xLines,
-        }));
-    }
-
-    /// <summary>
-    /// New data for every series at once, same shape (a chart that is not a time series, like the ladder, changes as a whole).
-    /// </summary>
-    public async Task ReplaceAsync(IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartLine>? xLines = null)
-    {
-        if (_module is null || _disposed) return;
-        Series = series;
-        _drawnSeries = series;
-        _live = new LiveSeries(series);
-        _xLines = xLines ?? _xLines;
-        _dataLost = !await SendAsync("replace", _element, new ChartPayload(series), new ChartPayload(xLines));
+        Lane.Append(sent, new AppendOptions(ChartSeries.MaxPoints, window?.TotalMilliseconds, merge?.TotalMilliseconds, xLines), xLines);
     }
 
     /// <summary>
     /// The same series rebuilt (the ladder every few seconds): only the points that changed since what the chart holds
-    /// travel (<see cref="SeriesDiff"/>), with the markers when they moved (alone: <see cref="SetMarkersAsync"/>); nothing at
-    /// all when neither did. Series that are
-    /// not the same list (order, names, kinds) are replaced instead. What the chart holds is bounded by the series' own size.
+    /// travel (<see cref="SeriesDiff"/>), with the markers when they moved (alone: <see cref="SetMarkers"/>); nothing at
+    /// all when neither did. Series that are not the same list (order, names, kinds) go whole, as does a patch while
+    /// earlier updates wait for the browser. What the chart holds is bounded by the series' own size.
     /// </summary>
-    public async Task PatchAsync(IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartLine>? xLines = null)
+    public void Patch(IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartLine>? xLines = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (_module is null || _disposed) return;
-        // After an update that may not have arrived, the chart's data is not known: it is sent whole once.
-        if (_dataLost || SeriesDiff.Between(Drawn, series) is not { } patches)
-        {
-            await ReplaceAsync(series, xLines);
-            return;
-        }
+        var patches = SeriesDiff.Between(Drawn, series);
         var markers = xLines is not null && !(_xLines?.SequenceEqual(xLines) ?? false) ? xLines : null;
         Series = series;
         _drawnSeries = series;
         _live = new LiveSeries(series);
-        if (patches.Count == 0)
-        {
-            if (markers is not null) await SetMarkersAsync(markers);
-            return;
-        }
-        _xLines = markers ?? _xLines;
-        _dataLost = !await SendAsync("patch", _element, new ChartPayload(patches), new ChartPayload(markers));
+        _xLines = xLines ?? _xLines;
+        if (patches is null) Lane.Resync();
+        else if (patches.Count > 0) Lane.Patch(patches, markers);
+        else if (markers is not null) Lane.Markers(markers);
     }
 
     /// <summary>Markers that move with live data (the ladder's price now), without touching a series.</summary>
-    public async Task SetMarkersAsync(IReadOnlyList<ChartLine> xLines)
+    public void SetMarkers(IReadOnlyList<ChartLine> xLines)
     {
         if (_module is null || _disposed) return;
         _xLines = xLines;
-        await SendAsync("setMarkers", _element, new ChartPayload(xLines));
+        Lane.Markers(xLines);
     }
+
+    /// <summary>Live updates on their way: sent without waiting, bounded, whole again after one that did not apply.</summary>
+    private ChartLane Lane => _lane ??= new ChartLane(
+        (identifier, args) => SendAsync(identifier, [_element, .. args.Select(a => new ChartPayload(a))]),
+        () => [Drawn, _xLines],
+        () => Core.Telemetry.FundingMetrics.ChartUpdatesHeld.Add(1, new KeyValuePair<string, object?>("chart", Spec.FileName ?? TestId)));
+
+    private ChartLane? _lane;
 
     /// <summary>
     /// A live update that cannot arrive (the browser left, the circuit is closing, the call timed out) is dropped, and one

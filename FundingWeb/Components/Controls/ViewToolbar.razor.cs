@@ -8,6 +8,7 @@ public partial class ViewToolbar
     private DateTime? _from;
     private DateTime? _to;
     private bool _customOpen;
+    private string? _customError;
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -67,11 +68,35 @@ public partial class ViewToolbar
         _ => "APY, compounded hourly: (1 + hourly rate)^8,760 − 1",
     };
 
-    private void ApplyCustom()
+    private void ToggleCustom()
+    {
+        _customOpen = !_customOpen;
+        _customError = null;
+    }
+
+    private void CloseCustom()
     {
         _customOpen = false;
-        if (_from is not { } from || _to is not { } to || from >= to) return;
-        var range = TimeRange.Custom(new DateTimeOffset(DateTime.SpecifyKind(from, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(to, DateTimeKind.Utc)));
+        _customError = null;
+    }
+
+    private void CustomKeyDown(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape") CloseCustom();
+    }
+
+    /// <summary>A range the form cannot show stays open with the reason; a good one navigates (the URL is the view).</summary>
+    private void ApplyCustom()
+    {
+        _customError = (_from, _to) switch
+        {
+            (null, _) or (_, null) => "Give both a start and an end.",
+            ({ } from, { } to) when from >= to => "The start must be before the end.",
+            _ => null,
+        };
+        if (_customError is not null) return;
+        _customOpen = false;
+        var range = TimeRange.Custom(new DateTimeOffset(DateTime.SpecifyKind(_from!.Value, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(_to!.Value, DateTimeKind.Utc)));
         Navigation.NavigateTo(FundingUrls.ForPath(Path, State with { Range = range }));
     }
 }

@@ -52,9 +52,9 @@ public partial class Funding
     /// A tick sends each venue's newest quote to its quoted series by id: new points only, no render, no history resent.
     /// The chart keeps its own copy of what it holds (<see cref="EChart.Drawn"/>), so a CSV is exactly what it shows.
     /// </summary>
-    protected override async Task OnTickAsync()
+    protected override Task OnTickAsync()
     {
-        if (_model is null || _historyChart is null || State.Range.IsCustom) return;
+        if (_model is null || _historyChart is null || State.Range.IsCustom) return Task.CompletedTask;
         var appends = new List<SeriesAppend>();
         foreach (var venue in _model.VenueOrder)
         {
@@ -73,8 +73,8 @@ public partial class Funding
             if (_historyChart.LastX(key) is { } last && last >= reading.TimeMs) continue;
             appends.Add(new SeriesAppend(key, [ReferenceSeries.LivePoint(reading, State.Basis)]));
         }
-        if (appends.Count == 0) return;
-        await _historyChart.AppendAsync(appends, State.Range.Length, merge: FundingPageModel.LiveMerge(State.Range));
+        if (appends.Count > 0) _historyChart.Append(appends, State.Range.Length, merge: FundingPageModel.LiveMerge(State.Range));
+        return Task.CompletedTask;
     }
 
     private Task DownloadHistoryCsvAsync() =>

@@ -56,7 +56,7 @@ public partial class Liquidations
     /// <see cref="RebuildInterval"/> the ladder is rebuilt: same shape → only the bins that changed go to the chart (a patch,
     /// no full redraw) and the figures and venue rows that changed render; a new shape (a venue appeared or left) renders the page.
     /// </summary>
-    protected override async Task OnTickAsync()
+    protected override Task OnTickAsync()
     {
         if (_model is null || _chart is null)
         {
@@ -65,28 +65,29 @@ public partial class Liquidations
                 Show(first);
                 StateHasChanged();
             }
-            return;
+            return Task.CompletedTask;
         }
         if (Now.ToUnixTimeMilliseconds() - _lastBuiltMs < RebuildInterval.TotalMilliseconds)
         {
             if (LiquidationsPageModel.PriceNow(CurrentAsset, State.Venue, Snapshot) is { } price && price != _markedPrice)
             {
                 _markedPrice = price;
-                await _chart.SetMarkersAsync(LiquidationsPageModel.PriceLine(price));
+                _chart.SetMarkers(LiquidationsPageModel.PriceLine(price));
                 if (_headline is not null) _headline.Show(_headline.Shown with { Price = LiquidationsFigures.Price(price) });
             }
-            return;
+            return Task.CompletedTask;
         }
         var next = LiquidationsPageModel.Build(CurrentAsset, State.Venue, Snapshot, Levels, _realised);
         if (next is null || next.Spec.ShapeKey != _model.Spec.ShapeKey)
         {
             Show(next);
             StateHasChanged();
-            return;
+            return Task.CompletedTask;
         }
         Show(next);
-        await _chart.PatchAsync(next.Series, next.Spec.XLines);
+        _chart.Patch(next.Series, next.Spec.XLines);
         _headline?.Show(_headlineFigures!);
         _venues?.Show(_rows);
+        return Task.CompletedTask;
     }
 }

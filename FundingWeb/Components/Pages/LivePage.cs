@@ -110,8 +110,9 @@ public abstract class LivePage : ComponentBase, IDisposable
         try
         {
             Snapshot = Hub.Current;
-            // What a tick sends is queued by the time it first waits (a render, or a chart's JS call, whose answer comes
-            // from the browser): the latency is taken there, so a slow browser's reply is not counted as the server's.
+            // What a tick sends is queued by the time it first waits (a render) or returns (charts hand their updates to
+            // their lane and never wait for the browser: see ChartLane): the latency is taken there, so a slow browser's
+            // reply is not counted as the server's (what it holds back is counted in fundingweb.chart.updates.held).
             var tick = OnTickAsync();
             Stamp.Set(Snapshot);
             // Publish → this circuit's render batch queued: what the freshness budget is about, measured per circuit and

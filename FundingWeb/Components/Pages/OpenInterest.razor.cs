@@ -36,15 +36,16 @@ public partial class OpenInterest
     /// render) and fills the current bucket of both charts. The stack is small (a bucket per point, ≤ 2,000 points), so
     /// its tick redraws it whole; measured in the browser benchmark.
     /// </summary>
-    protected override async Task OnTickAsync()
+    protected override Task OnTickAsync()
     {
-        if (_model is null) return;
+        if (_model is null) return Task.CompletedTask;
         var nowMs = Now.ToUnixTimeMilliseconds();
         var live = OpenInterestPageModel.LiveBreakdown(CurrentAsset, State, _recent, Snapshot, nowMs);
         _headline?.Show(OpenInterestFigures.Kpis(live));
         _shares?.Show(OpenInterestFigures.Rows(live, _model.VenueNames));
-        if (State.Range.IsCustom) return;
-        if (_stackChart is not null) await _stackChart.AppendAsync(_model.LiveStack(Snapshot, CurrentAsset, State, _stackChart.Drawn, nowMs), State.Range.Length);
-        if (_hhiChart is not null) await _hhiChart.AppendAsync(_model.LiveHhi(live, nowMs), State.Range.Length);
+        if (State.Range.IsCustom) return Task.CompletedTask;
+        _stackChart?.Append(_model.LiveStack(Snapshot, CurrentAsset, State, _stackChart.Drawn, nowMs), State.Range.Length);
+        _hhiChart?.Append(_model.LiveHhi(live, nowMs), State.Range.Length);
+        return Task.CompletedTask;
     }
 }

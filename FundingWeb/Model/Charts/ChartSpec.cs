@@ -33,9 +33,17 @@ public sealed record ChartSpec
     /// <summary>Vertical markers (e.g. the current price). They move with the data, so they are not part of the shape.</summary>
     public IReadOnlyList<ChartLine>? XLines { get; init; }
 
-    /// <summary>Value equality that looks inside the lists, so an equal spec never redraws. Not sent to the browser.</summary>
+    /// <summary>
+    /// Value equality that looks inside the lists, so an equal spec never redraws. Not sent to the browser. A digest of
+    /// the spec's JSON (without the markers), worked out once per spec: a chart keeps the key of what it drew, and as the
+    /// JSON itself that was ~1 KB per chart in every circuit, serialised again on every render.
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string ShapeKey => System.Text.Json.JsonSerializer.Serialize(this with { XLines = null });
+    public string ShapeKey => ShapeKeys.GetValue(this, static spec =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(spec with { XLines = null }))));
+
+    /// <summary>Per instance, not a field: a record's <c>with</c> copies fields, so a cached key would follow a changed copy.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChartSpec, string> ShapeKeys = new();
 }
 
 public sealed record ChartLine(double Value, string Label, string? Color = null);
