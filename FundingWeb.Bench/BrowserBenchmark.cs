@@ -57,7 +57,7 @@ public static class BrowserBenchmark
         [
             "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(directory, "bench.db")}", $"--Feed:Simulator:BackfillDays={days}",
             // The simulated world moves in 5 s steps: ten times real speed gives a new step every half second, so every
-            // page (at most one update a second) has something new each second, as a busy venue would.
+            // page (which pushes each poll as it lands) has something new twice a second per venue, as a busy venue would.
             "--Feed:Simulator:PollInterval=00:00:00.500", "--Feed:Simulator:Acceleration=10", "--Feed:Simulator:CongestionEveryHours=0", "--Storage:RawInterval=00:00:00",
             "--Logging:LogLevel:Default=Warning",
         ]);

@@ -50,10 +50,10 @@ public sealed class OverviewTableModelsTests
 
     /// <summary>A shared link's saved filter is not URL-parsed, so an id may hold a comma: no two filters share a key.</summary>
     [Fact]
-    public void FilterKey_NoTwoFiltersCollide()
+    public void VenuesKey_NoTwoFiltersCollide()
     {
         HashSet<string>[] filters = [[], ["a,b"], ["a", "b"], ["b", "a"], ["1:a"], ["a"], ["A"], ["ab"], ["a", "b", "c"], ["a,b", "c"], [""], ["", "a"]];
-        var keys = filters.Select(OverviewTables.FilterKey).ToList();
+        var keys = filters.Select(ViewState.VenuesKey).ToList();
 
         Assert.Equal(keys[2], keys[3]);
         Assert.Equal(filters.Length - 1, keys.Distinct(StringComparer.Ordinal).Count());

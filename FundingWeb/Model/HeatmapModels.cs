@@ -19,7 +19,7 @@ public sealed class HeatmapModels
         IReadOnlyDictionary<string, string> unverifiedNotes, HeatmapMode mode, Core.Alerts.IFundingRegimes regimes)
     {
         if (mode == HeatmapMode.Regime) return HeatmapViewModel.Build(snapshot, basis, venueFilter, unverifiedNotes, mode, regimes);
-        var key = new Key(basis, OverviewTables.FilterKey(venueFilter), unverifiedNotes, mode);
+        var key = new Key(basis, ViewState.VenuesKey(venueFilter), unverifiedNotes, mode);
         return _shared.GetOrAdd(snapshot, key,
             previous => HeatmapViewModel.Build(snapshot, basis, venueFilter, unverifiedNotes, mode, regimes).Reusing(previous));
     }

@@ -11,5 +11,5 @@ public sealed class OverviewTableModels
     private readonly SnapshotShared<string, OverviewTables> _shared = new(maxPerSnapshot: 16);
 
     public OverviewTables For(MarketSnapshot snapshot, ViewState state) =>
-        _shared.GetOrAdd(snapshot, OverviewTables.FilterKey(state.Venues), _ => OverviewTables.Build(snapshot, state));
+        _shared.GetOrAdd(snapshot, ViewState.VenuesKey(state.Venues), _ => OverviewTables.Build(snapshot, state));
 }

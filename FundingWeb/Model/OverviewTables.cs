@@ -14,11 +14,4 @@ public sealed record OverviewTables(ValueList<SpreadRow> Spreads, ValueList<Asse
         SpreadsPageModel.Build(snapshot, state, OverviewView.HoldingHours, new Dictionary<string, IReadOnlyList<Core.Storage.FundingPoint>>(), 0,
             includeReferences: false).Take(OverviewView.TableRows).ToValueList(),
         AssetConcentration.Top(snapshot, state).Take(OverviewView.TableRows).ToValueList());
-
-    /// <summary>
-    /// A venue filter as a cache key: its ids sorted, each prefixed with its length, so no two filters share a key
-    /// whatever their ids hold (a shared link's saved filter is not URL-parsed: an id may contain a comma).
-    /// </summary>
-    public static string FilterKey(IReadOnlySet<string> venueFilter) =>
-        string.Concat(venueFilter.Order(StringComparer.Ordinal).Select(v => $"{v.Length}:{v}"));
 }

@@ -15,6 +15,14 @@ public sealed record ViewState(
 {
     public static ViewState Default { get; } = new(null, new HashSet<string>(), TimeRange.Default, RateBasis.Apr);
 
+    /// <summary>
+    /// A venue filter as a cache key (the per-snapshot tables and heatmaps every circuit shares are kept per filter): its
+    /// ids sorted, each prefixed with its length, so no two filters share a key whatever their ids hold (a shared link's
+    /// saved filter is not URL-parsed: an id may contain a comma).
+    /// </summary>
+    public static string VenuesKey(IReadOnlySet<string> venues) =>
+        string.Concat(venues.Order(StringComparer.Ordinal).Select(v => $"{v.Length}:{v}"));
+
     public bool Shows(string venueId) => Venues.Count == 0 || Venues.Contains(venueId);
 
     public ViewState WithVenueToggled(string venueId, IEnumerable<string> allVenues)
