@@ -4,7 +4,7 @@
 # the per-type live-heap difference per circuit between open and closed (dotnet-dump `dumpheap -stat -live`). Needs
 # dotnet-dump (dotnet tool install -g dotnet-dump), Debian chromium, and a Release build of the bench (it carries
 # Playwright's node driver).
-#   [KEEP=1] scripts/circuit-heap.sh [URL_PATH] [N]      (KEEP=1 keeps the dumps) e.g. scripts/circuit-heap.sh "/funding?asset=BTC&range=24h" 10
+#   [KEEP=1] [DAYS=3] scripts/circuit-heap.sh [URL_PATH] [N]   (KEEP=1 keeps the dumps; DAYS of simulated history) e.g. scripts/circuit-heap.sh "/funding?asset=BTC&range=24h" 10
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 path="${1:-/}"; n="${2:-10}"; port=5099
@@ -12,7 +12,7 @@ work="$(mktemp -d)"; dump="$HOME/.dotnet/tools/dotnet-dump"
 dotnet build "$root/FundingWeb.Bench" -c Release -nologo -clp:ErrorsOnly >/dev/null
 driver="$root/FundingWeb.Bench/bin/Release/net10.0/.playwright/package"
 dotnet "$root/FundingWeb/bin/Release/net10.0/FundingWeb.dll" --urls=http://127.0.0.1:$port --Storage:Path="$work/app.db" \
-  --Feed:Simulator:BackfillDays=3 --Live:Limits:MaxCircuitsPerClient=200 --Logging:LogLevel:Default=Warning >"$work/app.log" 2>&1 &
+  --Feed:Simulator:BackfillDays=${DAYS:-3} --Live:Limits:MaxCircuitsPerClient=200 --Logging:LogLevel:Default=Warning >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; if [ -n "${KEEP:-}" ]; then echo "dumps kept in $work" >&2; else rm -rf "$work"; fi' EXIT
 for _ in $(seq 60); do curl -sf -o /dev/null http://127.0.0.1:$port/healthz && break; sleep 1; done

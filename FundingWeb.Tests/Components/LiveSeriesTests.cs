@@ -85,4 +85,84 @@ public sealed class LiveSeriesTests
             if (lastSent is not null) Assert.Equal(lastSent, data[^1]);
         }
     }
+
+    /// <summary>
+    /// The live copy shares the loaded points and keeps only its trims and tail: against a plain list that applies each
+    /// point the same way (the copy it replaced), over random loads (compact or listed, empty or full) and ticks (older,
+    /// same time, within and past the merge, long gaps that trim), it holds the same points after every tick; a view
+    /// handed out earlier does not move, and the loaded series is never changed.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Apply_SharedLoadedPoints_HoldTheSameAsAListCopyAndNeverChangeTheSource(int seed)
+    {
+        var random = new Random(seed);
+        for (var run = 0; run < 12; run++)
+        {
+            var loadedCount = random.Next(0, 4) switch { 0 => 0, 1 => 1, 2 => random.Next(2, 50), _ => ChartSeries.MaxPoints };
+            var loaded = Enumerable.Range(0, loadedCount).Select(k => (X: 1_000L + k * 10L, Y: random.NextDouble())).ToList();
+            var source = random.Next(2) == 0
+                ? ChartSeries.FromPoints("A", loaded) with { Key = "a", Live = true }
+                : new ChartSeries("A", loaded.Select(p => (object?)new double[] { p.X, p.Y }).ToList(), Key: "a", Live: true);
+            var sourcePoints = source.Data.Cast<double[]>().Select(p => p.ToArray()).ToList();
+            var live = new LiveSeries([source]);
+            var reference = new ReferenceCopy(source.Data.Cast<double[]>());
+            var window = random.Next(3) == 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(random.Next(50, 3_000));
+            var x = 1_000d + loadedCount * 10d;
+            (IReadOnlyList<object?> View, double[][] Then)? earlier = null;
+            for (var tick = 0; tick < 200; tick++)
+            {
+                x += random.Next(6) switch { 0 => -random.Next(1, 30), 1 => 0, 2 => random.Next(1, 5), 3 => random.Next(5, 40), 4 => random.Next(40, 400), _ => 4_000 };
+                var merge = TimeSpan.FromMilliseconds(random.Next(0, 3) * 20);
+                var point = new[] { x, Math.Round(random.NextDouble(), 3) };
+                var sent = live.Apply([new SeriesAppend("a", [point])], window, merge);
+                var expected = reference.Apply(point, window?.TotalMilliseconds, merge.TotalMilliseconds);
+                Assert.Equal(expected, sent.Count == 1);
+                var now = live.Current[0].Data.Cast<double[]>().ToArray();
+                Assert.Equal(reference.Points, now);
+                Assert.Equal(reference.Points.Count > 0 ? reference.Points[^1][0] : null, live.LastX("a"));
+                if (earlier is { } e) Assert.Equal(e.Then, e.View.Cast<double[]>().ToArray());
+                if (random.Next(10) == 0) earlier = (live.Current[0].Data, now);
+            }
+            Assert.Equal(sourcePoints, source.Data.Cast<double[]>().ToList());
+        }
+    }
+
+    /// <summary>The copy-everything list the live copy replaced, written as the chart module applies a point.</summary>
+    private sealed class ReferenceCopy(IEnumerable<double[]> loaded)
+    {
+        private bool _mutable;
+
+        public List<double[]> Points { get; } = [.. loaded];
+
+        public bool Apply(double[] point, double? windowMs, double mergeMs)
+        {
+            if (Points.Count > 0)
+            {
+                var tail = Points[^1];
+                if (point[0] < tail[0]) return false;
+                if (point[0] == tail[0] || (_mutable && mergeMs > 0 && Points.Count >= 2 && point[0] - Points[^2][0] < mergeMs))
+                {
+                    Points[^1] = point;
+                    _mutable = true;
+                    Trim(windowMs);
+                    return true;
+                }
+            }
+            Points.Add(point);
+            _mutable = true;
+            Trim(windowMs);
+            return true;
+        }
+
+        private void Trim(double? windowMs)
+        {
+            var cut = windowMs is { } w ? Points.TakeWhile(p => p[0] < Points[^1][0] - w).Count() : 0;
+            cut = Math.Max(cut, Points.Count - ChartSeries.MaxPoints);
+            if (cut > 0) Points.RemoveRange(0, cut);
+        }
+    }
 }

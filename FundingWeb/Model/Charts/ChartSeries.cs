@@ -43,12 +43,14 @@ public sealed record ChartSeries(
         init => _data = Finite(value);
     }
 
+    /// <summary>A series of [x, y] points, kept compact (<see cref="PointList"/>).</summary>
     public static ChartSeries FromPoints(string name, IEnumerable<(long X, double Y)> points, string? type = null) =>
-        new(name, points.Select(p => (object?)new double[] { p.X, p.Y }).ToList(), type);
+        new(name, PointList.From(points), type);
 
     private static IReadOnlyList<object?> Finite(IReadOnlyList<object?> data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (data is PointList or LiveSeries.View) return data; // finite by construction
         var clean = true;
         for (var i = 0; i < data.Count && clean; i++) clean = IsFinite(data[i]);
         if (clean) return data;
