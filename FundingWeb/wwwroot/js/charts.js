@@ -2,64 +2,18 @@
 // its series once; afterwards a live tick sends only new points for a series id ({ id, points }), which are appended
 // here and trimmed to the view's window, and a rebuild of the same series sends only the points that changed
 // (charts/patch.js). Only a change of shape rebuilds the chart. How it looks: charts/option.js; how live series stay
-// cheap on a tick: charts/live.js.
+// cheap on a tick: charts/live.js; the module's own copy of the series and what tests read: charts/state.js; downloads:
+// charts/files.js.
 import * as echarts from '../lib/echarts/echarts.esm.min.mjs';
 import { barWidthOf, buildOption, fontFamily, hasData, markLines, marksId, palette, patchOption, plotWidthOf, seriesData, themeColors } from './charts/option.js';
 import { extentOf, sameExtent } from './charts/extent.js';
 import { legendLines } from './charts/legend.js';
 import { LiveLayer, layerKind, maxTail } from './charts/live.js';
 import { applyPatches } from './charts/patch.js';
+import { failed, inspector, own, stamp } from './charts/state.js';
+import { save } from './charts/files.js';
 
-// A chart that fails to draw says so in place and in the console; it never takes the page down with it.
-function failed(element, error) {
-  console.error('chart failed', element?.dataset?.testid, error);
-  if (element) element.dataset.error = String(error?.message ?? error);
-}
-
-function lastX(series) {
-  let last = null;
-  for (const s of series) {
-    const p = s.data?.[s.data.length - 1];
-    if (Array.isArray(p) && (last === null || p[0] > last)) last = p[0];
-  }
-  return last;
-}
-
-function stamp(element, state) {
-  element.dataset.updates = String(state.updates);
-  const last = lastX(state.series);
-  if (state.spec.xType === 'datetime' && last !== null) element.dataset.lastPointMs = String(last);
-}
-
-// What tests and the benchmark read, engine-independent: the names, the points, the shape.
-function inspector(state) {
-  return {
-    get instance() { return state.chart; },
-    describe: () => ({
-      seriesNames: state.series.map(s => s.name),
-      seriesIds: state.series.map(s => s.id),
-      points: state.series.reduce((n, s) => n + (s.data?.length ?? 0), 0),
-      data: Object.fromEntries(state.series.map(s => [s.name, s.data])),
-      stacked: !!state.spec.stacked || state.series.some(s => !!s.stack),
-      yTitle: state.spec.yTitle ?? '',
-      xTitle: state.spec.xTitle ?? '',
-      updates: state.updates,
-      // Full redraws of a live chart, and the live points drawn over it since the last one.
-      folds: state.folds,
-      markers: (state.xLines ?? []).map(l => ({ value: l.value, label: l.label })),
-      tailPoints: state.layer?.tailPoints(state) ?? 0,
-      width: state.chart.getWidth(),
-      height: state.chart.getHeight(),
-    }),
-  };
-}
-
-// The module's own copy of each series: the data as sent (what tests, exports and the inspector read) and its thinning target.
-function own(series, spec, width) {
-  const target = spec.kind === 'bar' || spec.xType !== 'datetime' ? 0 : Math.max(300, Math.round(plotWidthOf(width)));
-  return series.map(s => ({ ...s, data: [...(s.data ?? [])], drawn: null, drawnCount: 0, target, live: !!s.live, marker: !!s.marker,
-    mutable: false, folded: undefined }));
-}
+export { downloadBase64, downloadText } from './charts/files.js';
 
 // The extent is read when used (a tooltip shows long after its option was built, and a patch may have moved the axes).
 function context(state) {
@@ -335,14 +289,6 @@ function engineMarkers(state, xLines) {
 }
 
 // Exports happen in the browser: nothing but a click travels to the server.
-function save(href, fileName) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
 
 export function downloadPng(element, fileName) {
   const state = element?.__fwState;
@@ -379,17 +325,6 @@ export function downloadSvg(element, fileName) {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
   save(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
-// A file the server built (CSV; a zip as base64) handed to the browser as a download.
-export function downloadText(fileName, text, mime) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime ?? 'text/csv;charset=utf-8' }));
-  save(url, fileName);
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
-export function downloadBase64(fileName, base64, mime) {
-  save(`data:${mime};base64,${base64}`, fileName);
 }
 
 export function destroy(element) {
