@@ -144,6 +144,27 @@ public static class FreshnessBenchmark
         Console.WriteLine($"    managed heap per circuit: {(heapN - heapClosed) / 1024d / Math.Max(1, open):0} KB released when the tabs closed; " +
             $"{(heapN - heap0) / 1024d / Math.Max(1, open):0} KB against the heap before they opened (heap {heap0 / 1048576d:0.0} → {heapN / 1048576d:0.0} → " +
             $"{heapClosed / 1048576d:0.0} MiB after a full GC; {circuits.Open - before} circuits left open)");
+
+        // A second round on the server the first one warmed (pools grown to N connections, caches filled): against the
+        // heap before it opened, what N more circuits cost in steady state.
+        var heapWarm = Heap();
+        var again = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var second = new List<IPage>();
+        for (var i = 0; i < tabs; i++)
+        {
+            var page = await again.NewPageAsync();
+            await page.GotoAsync(url, new PageGotoOptions { Timeout = 120_000 });
+            second.Add(page);
+        }
+        foreach (var page in second) await page.WaitForSelectorAsync("[data-testid=connection][data-state=live]", new() { Timeout = 120_000 });
+        await Task.Delay(3000);
+        var heapWarmN = Heap();
+        var reopened = circuits.Open - before;
+        await again.CloseAsync();
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (circuits.Open > before && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Console.WriteLine($"    second round, warmed server: {(heapWarmN - heapWarm) / 1024d / Math.Max(1, reopened):0} KB per circuit against the heap before it opened " +
+            $"(heap {heapWarm / 1048576d:0.0} → {heapWarmN / 1048576d:0.0} MiB; {reopened} circuits)");
     }
 
     private static async Task WarmUpAsync(IBrowser browser, string url, CircuitMetricsHandler circuits, int before)
