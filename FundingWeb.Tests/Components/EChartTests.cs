@@ -142,12 +142,23 @@ public sealed class EChartTests : DashboardContext
         // The browser is far behind while a burst arrives: more points wait than the chart would keep.
         var burst = Enumerable.Range(0, ChartSeries.MaxPoints + 1).Select(i => new[] { 10_000d + i, i }).ToList();
         await cut.InvokeAsync(() => cut.Instance.Append([new SeriesAppend("a:quoted", burst)]));
+        // Ticks keep coming while the whole chart waits to go: they are in it, not held beside it.
+        for (var i = 1; i <= 3; i++)
+        {
+            var x = 20_000d + i;
+            await cut.InvokeAsync(() => cut.Instance.Append([new SeriesAppend("a:quoted", [[x, -i]]), new SeriesAppend("a:settled", [[x, i]])]));
+        }
         Assert.Empty(ChartCalls("replace"));
 
         unanswered.SetVoidResult();
         cut.WaitForAssertion(() => Assert.Single(ChartCalls("replace")));
         var whole = Assert.IsAssignableFrom<IReadOnlyList<ChartSeries>>(ChartCalls("replace")[0].Arg(1));
-        Assert.Equal(ChartSeries.MaxPoints, whole.Single(s => s.Id == "a:quoted").Data.Count);
+        var quoted = whole.Single(s => s.Id == "a:quoted").Data.Cast<double[]>().ToList();
+        Assert.Equal(ChartSeries.MaxPoints, quoted.Count);
+        Assert.Equal([20_003d, -3], quoted[^1]);
+        Assert.Equal([20_003d, 3], whole.Single(s => s.Id == "a:settled").Data.Cast<double[]>().Last());
+        Assert.Equal(cut.Instance.Drawn.Single(s => s.Id == "a:quoted").Data.Cast<double[]>(), quoted);
+        // Nothing else was held: the whole chart was the one update after the answer.
         Assert.Equal(ChartLane.MaxUnacknowledged, ChartCalls("append").Count);
     }
 

@@ -27,6 +27,9 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
     /// <summary>Updates sent whose answer has not come back.</summary>
     public int InFlight { get; private set; }
 
+    /// <summary>Points that wait for an answer (never more than a chart keeps: past that the whole chart goes instead).</summary>
+    public int HeldPoints => _heldPoints;
+
     /// <summary>Something waits for an answer before it can go.</summary>
     public bool Holding => _resync || _appends.Count > 0 || _markers is not null;
 
@@ -39,17 +42,24 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
         else if (Busy)
         {
             Hold();
+            _markers = markers ?? _markers;
+            // The whole chart goes next: it carries these points, so they need not wait as well.
+            if (_resync) return;
             foreach (var append in points)
             {
                 var at = _appends.FindIndex(a => a.Id == append.Id);
-                _appends.Add(at < 0 ? append : new SeriesAppend(append.Id, [.. _appends[at].Points, .. append.Points]));
-                if (at >= 0) _appends.RemoveAt(at);
+                if (at < 0) _appends.Add(append);
+                else _appends[at] = new SeriesAppend(append.Id, [.. _appends[at].Points, .. append.Points]);
                 _heldPoints += append.Points.Count;
             }
             _options = options;
-            _markers = markers ?? _markers;
             // More than a chart keeps: its whole data is smaller than the points that wait.
-            if (_heldPoints > ChartSeries.MaxPoints) _resync = true;
+            if (_heldPoints > ChartSeries.MaxPoints)
+            {
+                _resync = true;
+                _appends.Clear();
+                _heldPoints = 0;
+            }
         }
         else Start("append", points, options);
     }
@@ -95,10 +105,8 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
         _lost = false;
     }
 
-    private void Hold()
-    {
-        if (!Holding) onHeld?.Invoke();
-    }
+    /// <summary>Every update that waits is counted (fundingweb.chart.updates.held).</summary>
+    private void Hold() => onHeld?.Invoke();
 
     private void Clear()
     {
