@@ -8,8 +8,8 @@ namespace FundingWeb.Components.Controls;
 /// <summary>
 /// A chart drawn by our chart module (wwwroot/js/charts.js, over Apache ECharts). The first render creates it; a new
 /// <see cref="Spec"/> (shape) recreates it; new <see cref="Series"/> replaces its data; a live tick calls
-/// <see cref="AppendAsync"/> and sends only the new points, by series id, without a component render; a rebuild of the
-/// same series calls <see cref="PatchAsync"/> and sends only the points that changed.
+/// <see cref="Append"/> and sends only the new points, by series id, without a component render; a rebuild of the
+/// same series calls <see cref="Patch"/> and sends only the points that changed.
 /// </summary>
 public partial class EChart
 {
