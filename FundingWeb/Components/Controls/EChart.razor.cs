@@ -137,7 +137,8 @@ public partial class EChart
     private ChartLane Lane => _lane ??= new ChartLane(
         (identifier, args) => SendAsync(identifier, [_element, .. args.Select(a => new ChartPayload(a))]),
         () => [Drawn, _xLines],
-        () => Core.Telemetry.FundingMetrics.ChartUpdatesHeld.Add(1, new KeyValuePair<string, object?>("chart", Spec.FileName ?? TestId)));
+        // Tagged by the chart (its test id, one per kind of chart), never by asset or range: a scrape stays a few series.
+        () => Core.Telemetry.FundingMetrics.ChartUpdatesHeld.Add(1, new KeyValuePair<string, object?>("chart", TestId)));
 
     private ChartLane? _lane;
 
