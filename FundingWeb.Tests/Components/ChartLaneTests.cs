@@ -23,13 +23,13 @@ public sealed class ChartLaneTests
         }, () => [Array.Empty<ChartSeries>(), null], () => held++);
         var options = new AppendOptions(ChartSeries.MaxPoints, null, null, null);
 
-        for (var i = 0; i < ChartLane.MaxUnacknowledged; i++) lane.Append([new SeriesAppend("a", [[i, 1]])], options, null);
+        for (var i = 0; i < ChartLane.MaxUnacknowledged; i++) lane.Append([new SeriesAppend("a", [[i, 1]])], options);
         Assert.Equal(ChartLane.MaxUnacknowledged, lane.InFlight);
         Assert.Equal(0, lane.HeldPoints);
 
         for (var tick = 0; tick < 10_000; tick++)
         {
-            lane.Append([new SeriesAppend("a", [[1_000 + tick, 1]]), new SeriesAppend("b", [[1_000 + tick, 2]])], options, null);
+            lane.Append([new SeriesAppend("a", [[1_000 + tick, 1]]), new SeriesAppend("b", [[1_000 + tick, 2]])], options);
             Assert.InRange(lane.HeldPoints, 0, ChartSeries.MaxPoints);
         }
         Assert.True(lane.Holding);

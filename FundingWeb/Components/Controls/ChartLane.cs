@@ -19,7 +19,7 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
 
     private readonly List<SeriesAppend> _appends = [];
     private int _heldPoints;
-    private object? _options;
+    private AppendOptions? _options;
     private IReadOnlyList<ChartLine>? _markers;
     private bool _resync;
     private bool _lost;
@@ -35,14 +35,14 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
 
     private bool Busy => InFlight >= MaxUnacknowledged || Holding;
 
-    /// <summary>New points (already applied to the server's copy) and the append options that go with them.</summary>
-    public void Append(IReadOnlyList<SeriesAppend> points, object options, IReadOnlyList<ChartLine>? markers)
+    /// <summary>New points (already applied to the server's copy) and the append options that go with them (moved markers included).</summary>
+    public void Append(IReadOnlyList<SeriesAppend> points, AppendOptions options)
     {
         if (_lost) Resync();
         else if (Busy)
         {
             Hold();
-            _markers = markers ?? _markers;
+            _markers = options.XLines ?? _markers;
             // The whole chart goes next: it carries these points, so they need not wait as well.
             if (_resync) return;
             foreach (var append in points)
@@ -94,8 +94,7 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
         }
         Clear();
         _lost = false;
-        InFlight++;
-        _ = AnsweredAsync(send("replace", whole()));
+        Start("replace", whole());
     }
 
     /// <summary>The chart was drawn whole outside the lane (new data from a render): whatever waited is superseded.</summary>
@@ -117,16 +116,10 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
         _resync = false;
     }
 
-    private void Start(string identifier, object? data, object? extra)
+    private void Start(string identifier, params object?[] args)
     {
         InFlight++;
-        _ = AnsweredAsync(send(identifier, [data, extra]));
-    }
-
-    private void Start(string identifier, object? data)
-    {
-        InFlight++;
-        _ = AnsweredAsync(send(identifier, [data]));
+        _ = AnsweredAsync(send(identifier, args));
     }
 
     /// <summary>
@@ -144,7 +137,7 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
         {
             var (appends, options, markers) = (_appends.ToList(), _options!, _markers);
             Clear();
-            Start("append", appends, markers is null ? options : WithMarkers(options, markers));
+            Start("append", appends, options with { XLines = markers });
         }
         else
         {
@@ -153,9 +146,6 @@ public sealed class ChartLane(Func<string, object?[], Task<bool>> send, Func<obj
             Start("setMarkers", markers);
         }
     }
-
-    private static object WithMarkers(object options, IReadOnlyList<ChartLine> markers) =>
-        options is AppendOptions o ? o with { XLines = markers } : options;
 }
 
 /// <summary>What goes with an append: how the module trims and merges (as <see cref="LiveSeries"/> did), and moved markers.</summary>

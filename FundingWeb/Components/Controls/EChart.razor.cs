@@ -101,7 +101,7 @@ public partial class EChart
         var sent = _live.Apply(appends, window, merge);
         if (sent.Count == 0 && xLines is null) return;
         _xLines = xLines ?? _xLines;
-        Lane.Append(sent, new AppendOptions(ChartSeries.MaxPoints, window?.TotalMilliseconds, merge?.TotalMilliseconds, xLines), xLines);
+        Lane.Append(sent, new AppendOptions(ChartSeries.MaxPoints, window?.TotalMilliseconds, merge?.TotalMilliseconds, xLines));
     }
 
     /// <summary>
