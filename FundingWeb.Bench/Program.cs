@@ -1,7 +1,7 @@
 using FundingWeb.Bench;
 
 // Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick] [--no-browser]
-// [--browser-only [--page funding|open-interest|liquidations|overview]] [--freshness-only [--tabs 10,50] [--page overview|funding]]
+// [--browser-only [--page funding|open-interest|liquidations|overview] [--settle S]] [--freshness-only [--tabs 10,50] [--page overview|funding]]
 // [--postgres "Host=…;Username=…;Database=postgres"] (ingest and the Funding page also on PostgreSQL: a scratch database
 // is created there and dropped; scripts/bench-postgres.sh starts a throwaway server for it) [--storage-only] [--ingest-only].
 var quick = args.Contains("--quick");
@@ -13,7 +13,16 @@ var page = pageAt >= 0 && pageAt + 1 < args.Length ? args[pageAt + 1] : null;
 Console.WriteLine($"FundingWeb benchmarks · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " · quick" : "")}");
 if (args.Contains("--browser-only"))
 {
-    await BrowserBenchmark.RunAsync(quick, page);
+    // --settle S: each page is left open S seconds after its first draw before it is measured (0: measured at once, so the
+    // garbage collections that follow its load count).
+    var settleAt = Array.IndexOf(args, "--settle");
+    var settle = 0;
+    if (settleAt >= 0 && (settleAt + 1 >= args.Length || !int.TryParse(args[settleAt + 1], out settle) || settle < 0 || settle > 3600))
+    {
+        Console.WriteLine("--settle takes a number of seconds from 0 to 3600");
+        return;
+    }
+    await BrowserBenchmark.RunAsync(quick, page, TimeSpan.FromSeconds(settle));
     return;
 }
 if (args.Contains("--freshness-only"))

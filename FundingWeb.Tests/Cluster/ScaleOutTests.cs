@@ -61,6 +61,10 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
             TimeSpan.FromSeconds(60), "the standby to stand by for every lease");
         // The rule fired once, from the first poller.
         await Eventually.TrueAsync(() => received.Keys.Any(k => k.StartsWith("always:fired:", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the first webhook");
+        // ...and recorded as delivered: a kill between the receiver's answer and that record is the one case the contract
+        // sends again (README "Alerts, exactly once per transition": same Idempotency-Key), which is not what this checks.
+        await Eventually.TrueAsync(() => Task.FromResult(Scalar(factory, "SELECT COUNT(*) FROM alert_delivery WHERE status = 'delivered'") == 1),
+            TimeSpan.FromSeconds(30), "the first webhook recorded as delivered");
 
         // Killed while its 30-day backfill is still running: the standby must finish it.
         var settledAtKill = Scalar(factory, "SELECT COUNT(*) FROM funding WHERE kind = 1");

@@ -2,15 +2,16 @@
 // its series once; afterwards a live tick sends only new points for a series id ({ id, points }), which are appended
 // here and trimmed to the view's window, and a rebuild of the same series sends only the points that changed
 // (charts/patch.js). Only a change of shape rebuilds the chart. How it looks: charts/option.js; how live series stay
-// cheap on a tick: charts/live.js; the module's own copy of the series and what tests read: charts/state.js; downloads:
-// charts/files.js.
+// cheap on a tick: charts/live.js; the ladder, whose data our layer draws: charts/bars.js and charts/tip.js; the
+// module's own copy of the series and what tests read: charts/state.js; downloads: charts/files.js.
 import * as echarts from '../lib/echarts/echarts.esm.min.mjs';
-import { barWidthOf, buildOption, fontFamily, hasData, markLines, marksId, palette, patchOption, plotWidthOf, seriesData, themeColors } from './charts/option.js';
-import { extentOf, sameExtent } from './charts/extent.js';
+import { axesOf, barWidthOf, buildOption, fontFamily, hasData, markLines, marksId, palette, patchOption, plotWidthOf, seriesData, themeColors } from './charts/option.js';
+import { extentOf, sameExtent, settledExtent } from './charts/extent.js';
 import { legendLines } from './charts/legend.js';
 import { LiveLayer, layerKind, maxTail } from './charts/live.js';
 import { applyPatches } from './charts/patch.js';
 import { failed, inspector, own, stamp } from './charts/state.js';
+import { LayerTip } from './charts/tip.js';
 import { save } from './charts/files.js';
 
 export { downloadBase64, downloadText } from './charts/files.js';
@@ -18,19 +19,20 @@ export { downloadBase64, downloadText } from './charts/files.js';
 // The extent is read when used (a tooltip shows long after its option was built, and a patch may have moved the axes).
 function context(state) {
   return { spec: state.spec, series: state.series, mode: state.mode, xLines: state.xLines, width: state.chart.getWidth(), get extent() { return state.extent; },
-    lookup: (id) => state.series.find(s => s.id === id), markersOnLayer: !!state.layer && !!state.spec.liveMarkers };
+    lookup: (id) => state.series.find(s => s.id === id), markersOnLayer: !!state.layer && !!state.spec.liveMarkers,
+    dataOnLayer: state.layer?.kind === 'bars' };
 }
 
 function barWidth(state) {
   return barWidthOf(state.spec, state.series, plotWidthOf(state.chart.getWidth()));
 }
 
-function drawLayer(state) {
+function drawLayer(state, markersOnly = false) {
   if (!state.layer) return;
   state.colors = themeColors(state.mode);
   state.fontFamily = fontFamily;
   state.layer.markers = state.spec.liveMarkers ? (state.xLines ?? []) : [];
-  state.layer.draw(state, state.spec.colors?.length ? state.spec.colors : palette);
+  state.layer.draw(state, state.spec.colors?.length ? state.spec.colors : palette, markersOnly);
 }
 
 // Everything the engine holds, redrawn: the chart's first draw, new data or theme, and a live chart's fold.
@@ -38,7 +40,7 @@ function prepare(state) {
   if (!state.layer) return;
   state.extent = extentOf(state);
   state.folds++;
-  if (state.layer.kind === 'markers') return;
+  if (state.layer.kind === 'markers' || state.layer.kind === 'bars') return;
   // A live series' newest point may be replaced by the next tick (see put): the engine gets the points before it and
   // the layer draws the newest. So also right after a load, whose newest point is often the bucket still filling (the
   // current hour's open interest): had the engine drawn it, the first tick that moved it would have been a full redraw.
@@ -54,6 +56,7 @@ function redraw(state) {
   state.lines = legendLines(state.series.map(s => s.name), state.chart.getWidth(), fontFamily);
   state.chart.setOption(buildOption(context(state)), { notMerge: true });
   state.barWidth = barWidth(state);
+  state.hasData = hasData(state.series);
   drawLayer(state);
 }
 
@@ -101,6 +104,10 @@ export function create(element, spec, series, mode) {
     const state = { chart, spec, series: mine, mode, xLines: spec.xLines, updates: 0, folds: 0, extent: null, lines: 0, layer: null };
     const kind = layerKind(spec, mine);
     if (kind) state.layer = new LiveLayer(element, chart, kind);
+    if (kind === 'bars') {
+      const layer = state.layer;
+      state.tip = new LayerTip(element, chart, () => ({ state, projection: layer.projected, drawn: layer.drawn, width: layer.barWidth, colors: layer.colors }));
+    }
     redraw(state);
     listen(state);
     element.__fwState = state;
@@ -149,7 +156,8 @@ export function patch(element, patches, xLines) {
     }
     if (xLines) state.xLines = xLines;
     state.updates++;
-    if (state.layer && state.layer.kind !== 'markers') {
+    if (state.layer?.kind === 'bars') patchLayer(state);
+    else if (state.layer && state.layer.kind !== 'markers') {
       fold(state);
       if (xLines && !state.spec.liveMarkers) engineMarkers(state, xLines);
     } else {
@@ -165,6 +173,20 @@ export function patch(element, patches, xLines) {
   } catch (error) {
     failed(element, error);
   }
+}
+
+// A rebuild of data our layer draws: the engine hears of it only when the axes must move (charts/extent.js
+// settledExtent) or the chart goes from empty to not or back; otherwise the layer repaints and that is all.
+function patchLayer(state) {
+  const next = settledExtent(state.extent, extentOf(state));
+  const moved = !sameExtent(next, state.extent);
+  state.extent = next;
+  const update = moved ? axesOf(context(state)) : {};
+  const has = hasData(state.series);
+  if (has !== state.hasData) update.graphic = [{ id: 'nodata', invisible: has }];
+  state.hasData = has;
+  if (Object.keys(update).length > 0) state.chart.setOption(update, { silent: true });
+  drawLayer(state);
 }
 
 // One live point into a series. Returns the index written, or -1 when the point is ignored:
@@ -261,7 +283,8 @@ export function append(element, appends, options) {
     if (options?.xLines) setMarkers(element, options.xLines);
     if (touched.size === 0) return;
     state.updates++;
-    if (!state.layer || state.layer.kind === 'markers') setData(state, touched);
+    if (state.layer?.kind === 'bars') patchLayer(state);
+    else if (!state.layer || state.layer.kind === 'markers') setData(state, touched);
     else if (refold || mustFold(state, touched)) fold(state);
     else drawLayer(state);
     stamp(element, state);
@@ -277,7 +300,7 @@ export function setMarkers(element, xLines) {
   if (!state) return;
   try {
     state.xLines = xLines;
-    if (state.layer && state.spec.liveMarkers) drawLayer(state);
+    if (state.layer && state.spec.liveMarkers) drawLayer(state, true);
     else engineMarkers(state, xLines);
   } catch (error) {
     failed(element, error);
@@ -296,10 +319,20 @@ export function downloadPng(element, fileName) {
   // The picture is the engine's: it first takes the live points and markers drawn over it.
   if (state.layer && state.layer.kind !== 'markers' && state.layer.tailPoints(state) > 0) fold(state);
   const markers = !!state.layer && !!state.spec.liveMarkers;
+  const onLayer = state.layer?.kind === 'bars';
   if (markers) engineMarkers(state, state.xLines);
+  if (onLayer) engineData(state, true);
   const url = state.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: themeColors(state.mode).panel });
+  if (onLayer) engineData(state, false);
   if (markers) engineMarkers(state, []);
   save(url, fileName);
+}
+
+// The data our layer draws, given to the engine for a picture (on) and taken back after it (off).
+function engineData(state, on) {
+  const width = barWidth(state);
+  state.chart.setOption({ series: state.series.map((s, i) => ({ id: s.id ?? `s${i}`, data: on ? seriesData(s, state.extent) : [],
+    ...(width !== undefined && (s.type ?? state.spec.kind) === 'bar' ? { barWidth: width } : {}) })) }, { silent: true });
 }
 
 // SVG comes from an SVG-renderer twin of the same option (every point, live ones included), rendered off-screen at the chart's size.
@@ -331,6 +364,7 @@ export function destroy(element) {
   const state = element?.__fwState;
   if (!state) return;
   state.resize?.disconnect();
+  state.tip?.dispose();
   state.layer?.dispose();
   state.chart.dispose();
   delete element.__fwState;

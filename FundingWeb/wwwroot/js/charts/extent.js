@@ -39,7 +39,8 @@ export function extentOf(state) {
     // Bars on a price axis: half a bin beyond the outer bins, rounded out like the y axis.
     const half = Number.isFinite(step) ? step / 2 : Math.abs(xlo) * 0.01 || 1;
     const x = niceExtent(xlo - half, xhi + half);
-    return { x, y: niceExtent(ylo, yhi) };
+    // The data's own bounds ride along for settledExtent.
+    return { x, y: niceExtent(ylo, yhi), data: { x: { min: xlo - half, max: xhi + half }, y: { min: ylo, max: yhi } } };
   }
   const span = Math.max(xhi - xlo, 60_000);
   return { x: { min: xlo, max: xhi + Math.max(span * headroom, 30_000) }, y: niceExtent(ylo, yhi) };
@@ -49,4 +50,15 @@ export function extentOf(state) {
 export function sameExtent(a, b) {
   const same = (p, q) => (!p && !q) || (!!p && !!q && p.min === q.min && p.max === q.max && p.step === q.step);
   return (!a && !b) || (!!a && !!b && same(a.x, b.x) && same(a.y, b.y));
+}
+
+/**
+ * The extents a rebuild of the same chart draws with: each axis as it is while the new data fits inside it and fills at
+ * least 60 % of it, else the new data's own. The ladder's bins move with the price on every rebuild; its axes (the
+ * engine's only work on this chart) then change only when the ladder has moved well away or shrunk.
+ */
+export function settledExtent(held, next) {
+  if (!held || !next?.data) return next;
+  const keeps = (h, n, d) => !!h && d.min >= h.min && d.max <= h.max && n.max - n.min >= 0.6 * (h.max - h.min);
+  return { x: keeps(held.x, next.x, next.data.x) ? held.x : next.x, y: keeps(held.y, next.y, next.data.y) ? held.y : next.y, data: next.data };
 }

@@ -1,3 +1,5 @@
+import { drawData } from './bars.js';
+
 // Live data between full redraws. A tick adds a point or two to a few series, or moves a marker; asking the engine to
 // redraw means laying out and repainting every series (tens of ms at 12 × 2,000 points on a modest machine), then a
 // dozen animation frames. Instead the chart's axes are fixed with room to spare, the engine keeps what it drew, and what
@@ -11,12 +13,17 @@ export const headroom = 0.025;
 // A tail this long is folded into the engine's series, so a tick never strokes more than a few thousand segments.
 export const maxTail = 600;
 
-/** What a chart's layer draws: 'lines' (live time lines), 'stack' (live stacked areas), 'markers' (moving markers only). */
+/**
+ * What a chart's layer draws: 'lines' (live time lines), 'stack' (live stacked areas), 'bars' (all the data of a bar
+ * chart on a price axis that is rebuilt live, with its moving markers: the ladder, charts/bars.js), 'markers' (moving
+ * markers only).
+ */
 export function layerKind(spec, series) {
   const kind = spec.kind ?? 'line';
   const live = series.some(s => s.live);
   if (spec.xType === 'datetime' && live && kind === 'line' && !spec.stacked && !series.some(s => s.live && s.stack)) return 'lines';
   if (spec.xType === 'datetime' && live && kind === 'area' && spec.stacked && series.every(s => s.live)) return 'stack';
+  if (spec.liveMarkers && kind === 'bar' && spec.xType === 'numeric') return 'bars';
   if (spec.liveMarkers) return 'markers';
   return null;
 }
@@ -25,11 +32,9 @@ export class LiveLayer {
   constructor(element, chart, kind) {
     this.chart = chart;
     this.kind = kind;
-    this.canvas = document.createElement('canvas');
-    this.canvas.setAttribute('aria-hidden', 'true');
-    this.canvas.dataset.layer = 'live';
-    this.canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:2';
-    element.appendChild(this.canvas);
+    this.canvas = canvasIn(element, 'live', 2);
+    // The ladder's data has a canvas of its own under the markers': a tick moves the price marker and repaints only its canvas.
+    this.under = kind === 'bars' ? canvasIn(element, 'data', 1) : null;
     this.zoom = { start: 0, end: 100 };
     this.hidden = new Set();
     // Markers drawn here rather than by the engine (see charts.js setMarkers).
@@ -44,10 +49,21 @@ export class LiveLayer {
     this.width = w;
     this.height = h;
     this.ratio = ratio;
-    this.canvas.width = Math.max(1, Math.round(w * ratio));
-    this.canvas.height = Math.max(1, Math.round(h * ratio));
-    this.canvas.style.width = `${w}px`;
-    this.canvas.style.height = `${h}px`;
+    for (const c of [this.canvas, this.under]) {
+      if (!c) continue;
+      c.width = Math.max(1, Math.round(w * ratio));
+      c.height = Math.max(1, Math.round(h * ratio));
+      c.style.width = `${w}px`;
+      c.style.height = `${h}px`;
+    }
+  }
+
+  // A canvas's context scaled to CSS pixels, cleared.
+  cleared(canvas) {
+    const g = canvas.getContext('2d');
+    g.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    g.clearRect(0, 0, this.width, this.height);
+    return g;
   }
 
   // The zoom window as the engine reports it (percent of the axis extent), from the inside zoom or the slider.
@@ -76,19 +92,21 @@ export class LiveLayer {
     return { left: a[0], top: a[1], width: b[0] - a[0], height: b[1] - a[1], px: (x) => a[0] + (x - x0) * kx, py: (y) => a[1] + (y - ext.y.max) * ky };
   }
 
-  draw(state, colors) {
-    const g = this.canvas.getContext('2d');
-    g.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    g.clearRect(0, 0, this.width, this.height);
+  /** markersOnly: nothing but the markers moved (a tick of the ladder), so its data canvas stays as it is. */
+  draw(state, colors, markersOnly = false) {
+    const g = this.cleared(this.canvas);
     const p = this.projection(state);
+    if (this.under && !(markersOnly && this.projected)) {
+      const u = this.cleared(this.under);
+      // Kept for the tooltip (charts/tip.js) and the inspector: what is on screen, where.
+      const { drawn, width } = p ? clipped(u, p, () => drawData(u, state, p, colors, this.hidden)) : { drawn: {}, width: 0 };
+      Object.assign(this, { drawn, barWidth: width, projected: p, colors });
+    }
     if (!p) return;
-    g.save();
-    g.beginPath();
-    g.rect(p.left, p.top, p.width, p.height);
-    g.clip();
-    if (this.kind === 'lines') this.lines(g, state, p, colors);
-    if (this.kind === 'stack') this.stack(g, state, p, colors);
-    g.restore();
+    clipped(g, p, () => {
+      if (this.kind === 'lines') this.lines(g, state, p, colors);
+      if (this.kind === 'stack') this.stack(g, state, p, colors);
+    });
     this.drawMarkers(g, state, p);
   }
 
@@ -184,5 +202,28 @@ export class LiveLayer {
 
   dispose() {
     this.canvas.remove();
+    this.under?.remove();
+  }
+}
+
+function canvasIn(element, name, z) {
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.dataset.layer = name;
+  canvas.style.cssText = `position:absolute;left:0;top:0;pointer-events:none;z-index:${z}`;
+  element.appendChild(canvas);
+  return canvas;
+}
+
+// Draws inside the plot's rectangle only.
+function clipped(g, p, draw) {
+  g.save();
+  g.beginPath();
+  g.rect(p.left, p.top, p.width, p.height);
+  g.clip();
+  try {
+    return draw();
+  } finally {
+    g.restore();
   }
 }

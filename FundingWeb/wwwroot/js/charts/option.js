@@ -1,4 +1,5 @@
 // A chart's ECharts option from our spec (shape) and series (data). Everything a chart looks like is decided here.
+import { binsOf } from './bars.js';
 import { drawnOf } from './thin.js';
 import { tooltipNumber, utcLabel, xTickFormatter, xTooltip, yTickFormatter } from './format.js';
 import { legendHeight, legendIcon, legendItem, legendLines } from './legend.js';
@@ -65,7 +66,8 @@ function seriesOption(ctx, s, i, colors, barWidth) {
     id: s.id ?? `s${i}`,
     name: s.name,
     type,
-    data: seriesData(s, ctx.extent),
+    // A chart whose layer draws its data (the ladder: charts/bars.js) gives the engine none: a rebuild repaints the layer only.
+    data: ctx.dataOnLayer ? [] : seriesData(s, ctx.extent),
     color: colors[i % colors.length],
     showSymbol: (spec.markers ?? 0) > 0 || type === 'scatter',
     symbolSize: type === 'scatter' ? 9 : (spec.markers ?? 4),
@@ -97,12 +99,10 @@ function seriesOption(ctx, s, i, colors, barWidth) {
 // The plot's width over the span of the bins gives a bin's width in pixels.
 export function barWidthOf(spec, series, plotWidth) {
   if (spec.kind !== 'bar' || spec.xType !== 'numeric' || !plotWidth) return undefined;
-  const xs = [...new Set(series.filter(s => (s.type ?? 'bar') === 'bar').flatMap(s => (s.data ?? []).filter(Array.isArray).map(p => p[0])))].sort((a, b) => a - b);
-  if (xs.length < 2) return 8;
-  let step = Infinity;
-  for (let i = 1; i < xs.length; i++) if (xs[i] - xs[i - 1] > 1e-9 * Math.abs(xs[i])) step = Math.min(step, xs[i] - xs[i - 1]);
-  const span = xs[xs.length - 1] - xs[0] + step;
-  return Math.max(1, Math.floor(plotWidth * step / span * 0.9));
+  const bins = binsOf(spec, series);
+  if (bins?.step == null) return 8;
+  const span = bins.max - bins.min + bins.step;
+  return Math.max(1, Math.floor(plotWidth * bins.step / span * 0.9));
 }
 
 export function hasData(series) {
@@ -117,7 +117,7 @@ export function plotWidthOf(width) {
 }
 
 /** The axes: fixed to ctx.extent on a chart with a live layer (so ticks and patches leave them be), else the engine's. */
-function axesOf(ctx) {
+export function axesOf(ctx) {
   const { spec, mode } = ctx;
   const c = themeColors(mode);
   const isTime = spec.xType === 'datetime';
@@ -173,7 +173,8 @@ export function patchOption(ctx, touched, moved) {
 }
 
 /**
- * ctx: { spec, series, mode, xLines, width, extent (fixed axis extents of a live chart, or null), lookup(id) → series }.
+ * ctx: { spec, series, mode, xLines, width, extent (fixed axis extents of a live chart, or null), lookup(id) → series,
+ * markersOnLayer, dataOnLayer (the layer draws every series: the engine gets them without data) }.
  */
 export function buildOption(ctx) {
   const { spec, series, mode } = ctx;
@@ -201,7 +202,8 @@ export function buildOption(ctx) {
       data: series.map((s, i) => ({ name: s.name, icon: legendIcon(spec, s, i) })), inactiveColor: c.axis },
     grid: { left: gridSides.left, right: gridSides.right, top: legendHeight(lines) + 10, bottom: isTime ? 32 : 6,
       outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    tooltip: {
+    // Over data on the layer the layer's own tooltip speaks (charts/tip.js).
+    tooltip: ctx.dataOnLayer ? { show: false } : {
       trigger: sharedTooltip ? 'axis' : 'item',
       confine: true,
       backgroundColor: c.panel,

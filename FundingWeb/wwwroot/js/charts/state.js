@@ -40,6 +40,8 @@ export function inspector(state) {
       folds: state.folds,
       markers: (state.xLines ?? []).map(l => ({ value: l.value, label: l.label })),
       tailPoints: state.layer?.tailPoints(state) ?? 0,
+      // What the layer drew of data it draws (the ladder, charts/bars.js): per series name, bars [x, bottom, top], points [x, y].
+      layerDrawn: state.layer?.drawn ?? null,
       width: state.chart.getWidth(),
       height: state.chart.getHeight(),
     }),
