@@ -219,4 +219,34 @@ public class LiquidationsBrowserTests(BrowserFixture browser, DashboardBrowserTe
             """);
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task PngExport_TheEngineDrawsTheLayersDataForThePicture_AndHoldsNoneAfterIt()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
+        await page.WaitForFunctionAsync($"() => Object.values({Chart}?.__fwChart?.describe?.()?.layerDrawn ?? {{}}).some(d => d.length > 0)");
+        await LivePage.WaitForLiveAsync(page);
+        // Frozen, so no rebuild lands between the picture and the reads below.
+        await page.GetByTestId("pause").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pause")).ToHaveAttributeAsync("aria-pressed", "true");
+        // What the engine holds at the moment it makes the picture.
+        await page.EvaluateAsync($$"""
+            () => {
+              const chart = {{Chart}}.__fwChart.instance;
+              const make = chart.getDataURL.bind(chart);
+              chart.getDataURL = (o) => { window.__fwAtPicture = chart.getOption().series.map(s => (s.data ?? []).length); return make(o); };
+            }
+            """);
+        var frame = page.Locator(".fw-chart-frame", new() { Has = page.GetByTestId("chart-liquidation-ladder") });
+        var download = await page.RunAndWaitForDownloadAsync(() => frame.GetByTestId("export-png").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        var held = await page.EvaluateAsync<int[]>($"() => {Chart}.__fwChart.describe().seriesNames.map(n => ({Chart}.__fwChart.describe().data[n] ?? []).length)");
+        var atPicture = await page.EvaluateAsync<int[]>("() => window.__fwAtPicture");
+        // Every series with data had it in the picture (the marker series, last, holds none); none is left in the engine after.
+        Assert.Equal(held, atPicture[..held.Length]);
+        Assert.Contains(held, n => n > 0);
+        Assert.All(await page.EvaluateAsync<int[]>($"() => {Chart}.__fwChart.instance.getOption().series.map(s => (s.data ?? []).length)"), n => Assert.Equal(0, n));
+    }
 }
