@@ -18,14 +18,31 @@ public class LiquidationsBrowserTests(BrowserFixture browser, DashboardBrowserTe
 {
     private const string Chart = "document.querySelector('[data-testid=chart-liquidation-ladder]')";
 
+    private const string HoldsPoints = $"() => ({Chart}?.__fwChart?.describe?.()?.points ?? 0) > 0";
+    private const string LayerDrew = $"() => Object.values({Chart}?.__fwChart?.describe?.()?.layerDrawn ?? {{}}).some(d => d.length > 0)";
+
     private readonly FundingWebServer _server = fixture.Server;
+
+    /// <summary>A new page on the 7-day BTC ladder, once <paramref name="ready"/> holds.</summary>
+    private async Task<IPage> LadderPageAsync(string ready)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
+        await page.WaitForFunctionAsync(ready);
+        return page;
+    }
+
+    /// <summary>Frozen: no rebuild lands after this.</summary>
+    private static async Task PauseAsync(IPage page)
+    {
+        await page.GetByTestId("pause").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pause")).ToHaveAttributeAsync("aria-pressed", "true");
+    }
 
     [Fact]
     public async Task Rebuilds_PatchTheLadderWithoutAFullRedraw_AndTheChartHoldsTheServersLadder()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
-        await page.WaitForFunctionAsync($"() => ({Chart}?.__fwChart?.describe?.()?.points ?? 0) > 0");
+        var page = await LadderPageAsync(HoldsPoints);
         await LivePage.WaitForLiveAsync(page);
         await page.EvaluateAsync($"() => {{ {Chart}.__fwChart.instance.__fwTag = 'original'; }}");
         var folds = await page.EvaluateAsync<int>($"() => {Chart}.__fwChart.describe().folds");
@@ -73,8 +90,7 @@ public class LiquidationsBrowserTests(BrowserFixture browser, DashboardBrowserTe
         });
 
         // Frozen, the chart's data and the server's copy of it (what a CSV is made from) are the same ladder.
-        await page.GetByTestId("pause").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("pause")).ToHaveAttributeAsync("aria-pressed", "true");
+        await PauseAsync(page);
         var frame = page.Locator(".fw-chart-frame", new() { Has = page.GetByTestId("chart-liquidation-ladder") });
         var download = await page.RunAndWaitForDownloadAsync(() => frame.GetByTestId("export-csv").ClickAsync());
         var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -105,9 +121,7 @@ public class LiquidationsBrowserTests(BrowserFixture browser, DashboardBrowserTe
                 next = next.Select(s => s.Data),
             };
         }).ToList();
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
-        await page.WaitForFunctionAsync($"() => ({Chart}?.__fwChart?.describe?.()?.points ?? 0) > 0");
+        var page = await LadderPageAsync(HoldsPoints);
 
         var failed = await page.EvaluateAsync<int[]>("""
             async (json) => {
@@ -127,11 +141,8 @@ public class LiquidationsBrowserTests(BrowserFixture browser, DashboardBrowserTe
     [Fact]
     public async Task HoveringABin_ShowsItsPriceAndEachSeriesFigure_AndLeavingHidesIt()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
-        await page.WaitForFunctionAsync($"() => Object.values({Chart}?.__fwChart?.describe?.()?.layerDrawn ?? {{}}).some(d => d.length > 0)");
-        await page.GetByTestId("pause").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("pause")).ToHaveAttributeAsync("aria-pressed", "true");
+        var page = await LadderPageAsync(LayerDrew);
+        await PauseAsync(page);
         // The tallest bar of the first bar series, in page pixels.
         var at = await page.EvaluateAsync<double[]>($$"""
             () => {
@@ -157,9 +168,7 @@ public class LiquidationsBrowserTests(BrowserFixture browser, DashboardBrowserTe
     [Fact]
     public async Task LayerRules_Table_AxesStayWhileTheDataFits_PilesSkipHiddenSeries_TheTipNamesTheBin()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
-        await page.WaitForFunctionAsync($"() => ({Chart}?.__fwChart?.describe?.()?.points ?? 0) > 0");
+        var page = await LadderPageAsync(HoldsPoints);
         var failures = await page.EvaluateAsync<string[]>("""
             async () => {
               const base = document.baseURI;
@@ -223,13 +232,10 @@ public class LiquidationsBrowserTests(BrowserFixture browser, DashboardBrowserTe
     [Fact]
     public async Task PngExport_TheEngineDrawsTheLayersDataForThePicture_AndHoldsNoneAfterIt()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseUrl + "/liquidations?asset=BTC&range=7d");
-        await page.WaitForFunctionAsync($"() => Object.values({Chart}?.__fwChart?.describe?.()?.layerDrawn ?? {{}}).some(d => d.length > 0)");
+        var page = await LadderPageAsync(LayerDrew);
         await LivePage.WaitForLiveAsync(page);
         // Frozen, so no rebuild lands between the picture and the reads below.
-        await page.GetByTestId("pause").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("pause")).ToHaveAttributeAsync("aria-pressed", "true");
+        await PauseAsync(page);
         // What the engine holds at the moment it makes the picture.
         await page.EvaluateAsync($$"""
             () => {
