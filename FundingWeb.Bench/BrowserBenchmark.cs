@@ -91,7 +91,7 @@ public static class BrowserBenchmark
     /// is over and only live polling runs (a backfilling server starves the page's ticks and the browser of the 2 cores).
     /// Null when that does not happen within 10 minutes.
     /// </summary>
-    private static async Task<TimeSpan?> WaitForQuietAsync()
+    internal static async Task<TimeSpan?> WaitForQuietAsync()
     {
         var waited = Stopwatch.StartNew();
         using var process = Process.GetCurrentProcess();
@@ -199,6 +199,7 @@ public static class BrowserBenchmark
         Console.WriteLine($"    longest task while ticking: {figures.LongestTaskMs:0.0} ms; tasks over 50 ms: {figures.LongTasks}");
         Console.WriteLine($"    circuit bytes per tick (WebSocket frames received): p50 {Stats.Percentile(figures.Bytes, 50) / 1024:0.00} KiB · p99 {Stats.Percentile(figures.Bytes, 99) / 1024:0.00} KiB");
         Console.WriteLine($"    worst tick: {figures.Worst}");
+        Console.WriteLine($"    main thread by event (self ms per tick): {figures.SelfTimes}");
         await context.CloseAsync();
     }
 

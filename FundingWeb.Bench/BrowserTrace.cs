@@ -18,6 +18,8 @@ public sealed class BrowserTrace
     // Named work of at least a millisecond inside tasks (script calls, animation frames, layout, paint, GC): what the
     // worst tick spent its time on.
     private readonly List<(long Pid, long Tid, double Start, double End, string Name)> _events = [];
+    // Every complete event by name (no 1 ms floor), for where the main thread's time goes on an average tick.
+    private readonly List<(long Pid, long Tid, double Start, double End, string Name)> _all = [];
     private readonly Lock _lock = new();
 
     public static readonly string[] Categories = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline"];
@@ -32,6 +34,10 @@ public sealed class BrowserTrace
                 var name = e.TryGetProperty("name", out var n) ? n.GetString() : null;
                 var ph = e.TryGetProperty("ph", out var p) ? p.GetString() : null;
                 if (!e.TryGetProperty("pid", out var pid) || !e.TryGetProperty("tid", out var tid) || !e.TryGetProperty("ts", out var ts)) continue;
+                if (ph == "X" && name is not null && e.TryGetProperty("dur", out var any))
+                {
+                    _all.Add((pid.GetInt64(), tid.GetInt64(), ts.GetDouble(), ts.GetDouble() + any.GetDouble(), name));
+                }
                 if (ph == "X" && name is "RunTask" or "ThreadControllerImpl::RunTask" && e.TryGetProperty("dur", out var dur))
                 {
                     _tasks.Add((pid.GetInt64(), tid.GetInt64(), ts.GetDouble(), ts.GetDouble() + dur.GetDouble()));
@@ -89,20 +95,47 @@ public sealed class BrowserTrace
             }
             var during = tasks.Where(t => t.Start >= boundaries[0].Start && t.Start < boundaries[^1].Start).Select(t => (t.End - t.Start) / 1000).ToList();
             return new TickFigures(busy.Count, busy, tickTasks, bytes, during.Count == 0 ? 0 : during.Max(), during.Count(d => d > 50),
-                Worst(busy, boundaries, pid, tid));
+                Worst(busy, boundaries, tasks, pid, tid), SelfTimes(pid, tid, boundaries[0].Start, boundaries[^1].Start, busy.Count));
         }
     }
 
     /// <summary>The tick with most main-thread work and its longest named events (nested ones included, so they overlap).</summary>
-    private string Worst(List<double> busy, List<(double Start, double End)> boundaries, long pid, long tid)
+    private string Worst(List<double> busy, List<(double Start, double End)> boundaries, List<(double Start, double End)> tasks, long pid, long tid)
     {
         if (busy.Count == 0) return "";
         var i = busy.IndexOf(busy.Max());
         var (from, to) = (boundaries[i].Start, boundaries[i + 1].Start);
+        var inTick = tasks.Where(t => t.Start >= from && t.Start < to).ToList();
+        var (count, over1) = (inTick.Count, inTick.Count(t => t.End - t.Start >= 1000));
         var top = _events.Where(e => e.Pid == pid && e.Tid == tid && e.Start >= from && e.Start < to)
             .OrderByDescending(e => e.End - e.Start).Take(8)
             .Select(e => $"{e.Name} {(e.End - e.Start) / 1000:0.0} ms at +{(e.Start - from) / 1000:0}");
-        return $"{busy[i]:0.0} ms: " + string.Join("; ", top);
+        return $"{busy[i]:0.0} ms in {count} tasks ({over1} over 1 ms): " + string.Join("; ", top);
+    }
+
+    /// <summary>
+    /// Main-thread self time (an event's own time, less the events nested in it) by event name over the ticks, per tick on
+    /// average: the biggest first. Task wrappers' own time is the scheduler's between their children.
+    /// </summary>
+    private string SelfTimes(long pid, long tid, double from, double to, int ticks)
+    {
+        var events = _all.Where(e => e.Pid == pid && e.Tid == tid && e.Start >= from && e.Start < to)
+            .OrderBy(e => e.Start).ThenByDescending(e => e.End).ToList();
+        var self = new Dictionary<string, double>();
+        var open = new Stack<(double End, string Name)>();
+        foreach (var e in events)
+        {
+            while (open.Count > 0 && open.Peek().End <= e.Start) open.Pop();
+            // Time inside a parent belongs to the child: take it off the innermost open event.
+            if (open.Count > 0)
+            {
+                var parent = open.Peek();
+                self[parent.Name] = self.GetValueOrDefault(parent.Name) - (Math.Min(e.End, parent.End) - e.Start);
+            }
+            self[e.Name] = self.GetValueOrDefault(e.Name) + (e.End - e.Start);
+            open.Push((e.End, e.Name));
+        }
+        return string.Join("; ", self.OrderByDescending(kv => kv.Value).Take(12).Select(kv => $"{kv.Key} {kv.Value / 1000 / ticks:0.00}"));
     }
 
     /// <summary>Nested or overlapping task events counted once.</summary>
@@ -122,5 +155,6 @@ public sealed class BrowserTrace
 /// <param name="TickTaskMs">The task that applied the tick (the live message, the chart update, its paint).</param>
 /// <param name="Bytes">WebSocket bytes received per tick.</param>
 /// <param name="Worst">The tick with most main-thread work, and the longest named events in it.</param>
+/// <param name="SelfTimes">Main-thread self time by event name, ms per tick on average, biggest first.</param>
 public sealed record TickFigures(int Ticks, IReadOnlyList<double> BusyMs, IReadOnlyList<double> TickTaskMs, IReadOnlyList<double> Bytes, double LongestTaskMs, int LongTasks,
-    string Worst = "");
+    string Worst = "", string SelfTimes = "");

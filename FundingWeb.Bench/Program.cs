@@ -1,7 +1,7 @@
 using FundingWeb.Bench;
 
 // Measures and prints; never asserts. Run: dotnet run -c Release --project FundingWeb.Bench [-- --quick] [--no-browser]
-// [--browser-only [--page funding|open-interest|liquidations|overview] [--settle S]] [--freshness-only [--tabs 10,50] [--page overview|funding]]
+// [--browser-only [--page funding|open-interest|liquidations|overview] [--settle S]] [--freshness-only [--tabs 10,50] [--page overview|funding] [--tick MS]]
 // [--postgres "Host=…;Username=…;Database=postgres"] (ingest and the Funding page also on PostgreSQL: a scratch database
 // is created there and dropped; scripts/bench-postgres.sh starts a throwaway server for it) [--storage-only] [--ingest-only].
 var quick = args.Contains("--quick");
@@ -30,7 +30,19 @@ if (args.Contains("--freshness-only"))
     // --tabs 10,50 narrows the run.
     var tabsAt = Array.IndexOf(args, "--tabs");
     int[]? tabs = tabsAt >= 0 && tabsAt + 1 < args.Length ? [.. args[tabsAt + 1].Split(',').Select(int.Parse)] : null;
-    await FreshnessBenchmark.RunAsync(quick, tabs, page);
+    // --tick MS: the pages' Live:PageTickInterval for this run (default: the app's).
+    var tickAt = Array.IndexOf(args, "--tick");
+    int? tick = null;
+    if (tickAt >= 0)
+    {
+        if (tickAt + 1 >= args.Length || !int.TryParse(args[tickAt + 1], out var ms) || ms < 0 || ms > 10_000)
+        {
+            Console.WriteLine("--tick takes milliseconds from 0 to 10000");
+            return;
+        }
+        tick = ms;
+    }
+    await FreshnessBenchmark.RunAsync(quick, tabs, page, tick);
     return;
 }
 if (args.Contains("--storage-only") || args.Contains("--ingest-only"))

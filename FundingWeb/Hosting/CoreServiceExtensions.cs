@@ -14,7 +14,9 @@ public static class CoreServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.Configure<FeedOptions>(configuration.GetSection("Feed"));
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
-        services.Configure<LiveOptions>(configuration.GetSection("Live"));
+        // A bad interval stops the start with the setting named, not the first page that subscribes.
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection("Live")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsCheck>();
         services.Configure<Core.Funding.FundingOptions>(configuration.GetSection("Funding"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Funding.FundingOptions>>().Value);
 
@@ -72,4 +74,11 @@ public static class CoreServiceExtensions
         }
         return services;
     }
+}
+
+/// <summary>Rejects live settings that cannot run (<see cref="LiveOptions.Problem"/>).</summary>
+internal sealed class LiveOptionsCheck : IValidateOptions<LiveOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LiveOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

@@ -20,6 +20,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IOptions<StorageOptions> Storage { get; init; }
     [Inject] public required Hosting.HistoryLoadLimiter Loads { get; init; }
+    [Inject] public required IOptions<LiveOptions> LiveSettings { get; init; }
 
     /// <summary>Who this circuit belongs to (a user or an address), handed from the first request: per-client limits key on it.</summary>
     [CascadingParameter(Name = "Client")] public string? Client { get; set; }
@@ -44,13 +45,8 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected bool Paused { get; private set; }
     protected DateTimeOffset Now => Time.GetUtcNow();
 
-    /// <summary>
-    /// At most one live update per this interval per page. The promise is a venue's change on screen within its poll +
-    /// 100 ms, and a tick sends only what changed (chart pages: the new points), so pages push each poll as it lands,
-    /// coalescing only polls that land within 50 ms of each other (a once-a-second spacing held a change back by half a
-    /// second on average).
-    /// </summary>
-    protected virtual TimeSpan TickInterval => TimeSpan.FromMilliseconds(50);
+    /// <summary>At most one live update per this interval per page: <see cref="LiveOptions.PageTickInterval"/> (Live:PageTickInterval).</summary>
+    protected virtual TimeSpan TickInterval => LiveSettings.Value.PageTickInterval;
 
     /// <summary>The asset shown when the URL names none: the one with the most open interest.</summary>
     protected string CurrentAsset => State.Asset ?? Snapshot.Assets.FirstOrDefault() ?? "BTC";
