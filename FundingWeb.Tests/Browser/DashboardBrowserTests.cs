@@ -162,6 +162,16 @@ public class DashboardBrowserTests(BrowserFixture browser, DashboardBrowserTests
         await Eventually.TrueAsync(async () => await page.EvaluateAsync<double>($"() => {chart}.__fwChart.describe().markers[0].value") != first,
             TimeSpan.FromSeconds(20), "the price marker moving");
         Assert.Equal("original", await page.EvaluateAsync<string>($"() => {chart}.__fwChart.instance.__fwTag"));
+        // The marker on screen is an element over the plot (charts/marks.js), where the engine puts that price, with its label.
+        await Eventually.TrueAsync(async () => await page.EvaluateAsync<bool>($$"""
+            () => {
+              const c = {{chart}}.__fwChart, d = c.describe();
+              const on = d.layerMarkers, want = d.markers[0];
+              if (on.length !== 1 || on[0].label !== want.label) return false;
+              const x = c.instance.convertToPixel({ gridIndex: 0 }, [want.value, 0])[0];
+              return Math.abs(on[0].x - Math.round(x)) <= 1;
+            }
+            """), TimeSpan.FromSeconds(10), "the price marker element at the price");
         await ScreenshotAsync(page, "liquidations");
 
         await LivePage.WaitForLiveAsync(page);

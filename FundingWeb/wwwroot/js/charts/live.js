@@ -1,12 +1,13 @@
 import { drawData } from './bars.js';
+import { MarkerLayer } from './marks.js';
 
 // Live data between full redraws. A tick adds a point or two to a few series, or moves a marker; asking the engine to
 // redraw means laying out and repainting every series (tens of ms at 12 × 2,000 points on a modest machine), then a
 // dozen animation frames. Instead the chart's axes are fixed with room to spare, the engine keeps what it drew, and what
 // changed since is drawn here, on a canvas of our own over the plot: the newest points of live lines ("tails"), the
-// newest segment of live stacked areas, and markers that move with the data (the ladder's price now). When a point leaves
-// the room (past the x headroom, outside the y range), a tail grows long, or an export needs the engine to hold
-// everything, the chart is redrawn once with all its data (a "fold", in charts.js).
+// newest segment of live stacked areas; markers that move with the data (the ladder's price now) are elements over it
+// (charts/marks.js). When a point leaves the room (past the x headroom, outside the y range), a tail grows long, or an
+// export needs the engine to hold everything, the chart is redrawn once with all its data (a "fold", in charts.js).
 
 // Room ahead of the newest point, as a share of the x span: a year's chart folds about weekly, an hour's every minute or so.
 export const headroom = 0.025;
@@ -39,6 +40,7 @@ export class LiveLayer {
     this.hidden = new Set();
     // Markers drawn here rather than by the engine (see charts.js setMarkers).
     this.markers = [];
+    this.marks = new MarkerLayer(element);
     this.size();
   }
 
@@ -56,6 +58,8 @@ export class LiveLayer {
       c.style.width = `${w}px`;
       c.style.height = `${h}px`;
     }
+    // A resized canvas is blank.
+    this.painted = false;
   }
 
   // A canvas's context scaled to CSS pixels, cleared.
@@ -92,22 +96,26 @@ export class LiveLayer {
     return { left: a[0], top: a[1], width: b[0] - a[0], height: b[1] - a[1], px: (x) => a[0] + (x - x0) * kx, py: (y) => a[1] + (y - ext.y.max) * ky };
   }
 
-  /** markersOnly: nothing but the markers moved (a tick of the ladder), so its data canvas stays as it is. */
+  /** markersOnly: nothing but the markers moved (a ladder's tick, a marker of a live line), so the canvases stay as they are. */
   draw(state, colors, markersOnly = false) {
-    const g = this.cleared(this.canvas);
     const p = this.projection(state);
-    if (this.under && !(markersOnly && this.projected)) {
-      const u = this.cleared(this.under);
-      // Kept for the tooltip (charts/tip.js) and the inspector: what is on screen, where.
-      const { drawn, width } = p ? clipped(u, p, () => drawData(u, state, p, colors, this.hidden)) : { drawn: {}, width: 0 };
-      Object.assign(this, { drawn, barWidth: width, projected: p, colors });
+    if (!markersOnly || !this.painted) {
+      const g = this.cleared(this.canvas);
+      if (this.under) {
+        const u = this.cleared(this.under);
+        // Kept for the tooltip (charts/tip.js) and the inspector: what is on screen, where.
+        const { drawn, width } = p ? clipped(u, p, () => drawData(u, state, p, colors, this.hidden)) : { drawn: {}, width: 0 };
+        Object.assign(this, { drawn, barWidth: width, projected: p, colors });
+      }
+      if (p) {
+        clipped(g, p, () => {
+          if (this.kind === 'lines') this.lines(g, state, p, colors);
+          if (this.kind === 'stack') this.stack(g, state, p, colors);
+        });
+      }
+      this.painted = !!p;
     }
-    if (!p) return;
-    clipped(g, p, () => {
-      if (this.kind === 'lines') this.lines(g, state, p, colors);
-      if (this.kind === 'stack') this.stack(g, state, p, colors);
-    });
-    this.drawMarkers(g, state, p);
+    this.marks.draw(this.markers, p, state.colors, state.fontFamily);
   }
 
   lines(g, state, p, colors) {
@@ -170,39 +178,10 @@ export class LiveLayer {
     g.globalAlpha = 1;
   }
 
-  // A vertical marker with its label at the top of the plot, on a panel-coloured box like the engine's marker labels.
-  drawMarkers(g, state, p) {
-    if (this.markers.length === 0) return;
-    const c = state.colors;
-    g.save();
-    g.font = `12px ${state.fontFamily}`;
-    g.textBaseline = 'middle';
-    for (const m of this.markers) {
-      const x = p.px(m.value);
-      if (!(x >= p.left && x <= p.left + p.width)) continue;
-      g.strokeStyle = m.color ?? c.muted;
-      g.lineWidth = 1;
-      g.setLineDash([4, 4]);
-      g.beginPath();
-      g.moveTo(Math.round(x) + 0.5, p.top);
-      g.lineTo(Math.round(x) + 0.5, p.top + p.height);
-      g.stroke();
-      g.setLineDash([]);
-      const w = g.measureText(m.label).width + 8;
-      const left = Math.min(x + 4, p.left + p.width - w);
-      g.fillStyle = c.panel;
-      g.strokeStyle = c.grid;
-      g.fillRect(left, p.top + 2, w, 16);
-      g.strokeRect(left + 0.5, p.top + 2.5, w - 1, 15);
-      g.fillStyle = c.muted;
-      g.fillText(m.label, left + 4, p.top + 10);
-    }
-    g.restore();
-  }
-
   dispose() {
     this.canvas.remove();
     this.under?.remove();
+    this.marks.dispose();
   }
 }
 

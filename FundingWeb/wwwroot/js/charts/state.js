@@ -42,6 +42,7 @@ export function inspector(state) {
       tailPoints: state.layer?.tailPoints(state) ?? 0,
       // What the layer drew of data it draws (the ladder, charts/bars.js): per series name, bars [x, bottom, top], points [x, y].
       layerDrawn: state.layer?.drawn ?? null,
+      layerMarkers: state.layer?.marks.describe() ?? [],
       width: state.chart.getWidth(),
       height: state.chart.getHeight(),
     }),
