@@ -47,16 +47,27 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         var status = tracker.Success(nowMs, latencyMs, dataLag, errors, poll.Markets.Count(m => m.Status == MarketStatus.Active));
         var stored = poll with { OpenInterest = _sampler.OpenInterest(venue.Id, poll.OpenInterest), Prices = _sampler.Prices(venue.Id, poll.Prices) };
         // Built before the write, published after it: the same snapshot is stored as the live state other nodes load.
-        // Only this venue's poller changes this venue's part of the hub, so reading it here is reading it at publish time.
+        // Only this venue's poller changes this venue's markets and status, so reading them here is reading them at publish
+        // time; its chain reading is the chain probe's, which may publish meanwhile (KeepingChain).
         var previous = hub.Current.Venues.GetValueOrDefault(venue.Id);
         var next = Build(venue, previous ?? VenueSnapshot.Empty(venue), poll, flagged, status, errors, conventionTracker.Known);
         var storedFunding = _sampler.Funding(flagged);
         await repository.UpsertPollAsync(venue, stored, storedFunding, status, cancellationToken, conventions, next, previous).ConfigureAwait(false);
         Telemetry.FundingMetrics.RowsWritten.Add(storedFunding.Count + stored.OpenInterest.Count + stored.Prices.Count + stored.Liquidations.Count,
             Telemetry.FundingMetrics.Venue(venue.Id, "path", "poll"));
-        hub.Publish(current => current.WithVenue(next, nowMs));
+        hub.Publish(current => current.WithVenue(KeepingChain(current, next), nowMs));
         return status;
     }
+
+    /// <summary>
+    /// A venue's poll as published: its markets and status, with the chain reading the hub holds at that moment. The chain
+    /// probe publishes on its own clock; a poll that carried the reading it started from would put back an older one (or
+    /// none, for a poll that began before the venue's first probe) until the probe's next round.
+    /// </summary>
+    public static VenueSnapshot KeepingChain(MarketSnapshot current, VenueSnapshot polled) =>
+        current.Venues.TryGetValue(polled.Venue.Id, out var now) && (now.Chain != polled.Chain || now.ChainLimits != polled.ChainLimits)
+            ? polled with { Chain = now.Chain, ChainLimits = now.ChainLimits }
+            : polled;
 
     /// <summary>The rule the poll applies, for rows that arrive by another path (backfill).</summary>
     public IReadOnlyList<FundingRate> FlagImplausible(string venueId, IReadOnlyList<FundingRate> rows)
@@ -71,7 +82,7 @@ public sealed class VenueIngestor(MarketDataRepository repository, MarketHub hub
         var status = tracker.Failure(nowMs, latencyMs, reason);
         var next = (hub.Current.Venues.GetValueOrDefault(venue.Id) ?? VenueSnapshot.Empty(venue)) with { Venue = venue, Status = status };
         await repository.UpsertStatusAsync(venue, status, cancellationToken, next).ConfigureAwait(false);
-        hub.Publish(current => current.WithVenue(next, nowMs));
+        hub.Publish(current => current.WithVenue(KeepingChain(current, next), nowMs));
         return status;
     }
 

@@ -3,7 +3,7 @@
 // here and trimmed to the view's window, and a rebuild of the same series sends only the points that changed
 // (charts/patch.js). Only a change of shape rebuilds the chart. How it looks: charts/option.js; how live series stay
 // cheap on a tick: charts/live.js; the ladder, whose data our layer draws: charts/bars.js and charts/tip.js; the
-// module's own copy of the series and what tests read: charts/state.js; downloads: charts/files.js.
+// module's own copy of the series and what tests read: charts/state.js; pictures: charts/exports.js; files: charts/files.js.
 import * as echarts from '../lib/echarts/echarts.esm.min.mjs';
 import { axesOf, barWidthOf, buildOption, fontFamily, hasData, markLines, marksId, palette, patchOption, plotWidthOf, seriesData, themeColors } from './charts/option.js';
 import { extentOf, sameExtent, settledExtent } from './charts/extent.js';
@@ -12,7 +12,7 @@ import { LiveLayer, layerKind, maxTail } from './charts/live.js';
 import { applyPatches } from './charts/patch.js';
 import { failed, inspector, own, stamp } from './charts/state.js';
 import { LayerTip } from './charts/tip.js';
-import { save } from './charts/files.js';
+import { downloadPngOf, downloadSvgOf, svgStringOf } from './charts/exports.js';
 
 export { downloadBase64, downloadText } from './charts/files.js';
 
@@ -311,53 +311,22 @@ function engineMarkers(state, xLines) {
   state.chart.setOption({ series: [{ id: marksId, markLine: { data: markLines(state.spec, xLines, themeColors(state.mode)) } }] }, { silent: true });
 }
 
-// Exports happen in the browser: nothing but a click travels to the server.
+// Pictures: charts/exports.js.
+const pictureOps = { fold, engineMarkers, barWidth };
 
 export function downloadPng(element, fileName) {
   const state = element?.__fwState;
-  if (!state) return;
-  // The picture is the engine's: it first takes the live points and markers drawn over it.
-  if (state.layer && state.layer.kind !== 'markers' && state.layer.tailPoints(state) > 0) fold(state);
-  const markers = !!state.layer && !!state.spec.liveMarkers;
-  const onLayer = state.layer?.kind === 'bars';
-  if (markers) engineMarkers(state, state.xLines);
-  if (onLayer) engineData(state, true);
-  const url = state.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: themeColors(state.mode).panel });
-  if (onLayer) engineData(state, false);
-  if (markers) engineMarkers(state, []);
-  save(url, fileName);
+  if (state) downloadPngOf(state, fileName, pictureOps);
 }
 
-// The data our layer draws, given to the engine for a picture (on) and taken back after it (off).
-function engineData(state, on) {
-  const width = barWidth(state);
-  state.chart.setOption({ series: state.series.map((s, i) => ({ id: s.id ?? `s${i}`, data: on ? seriesData(s, state.extent) : [],
-    ...(width !== undefined && (s.type ?? state.spec.kind) === 'bar' ? { barWidth: width } : {}) })) }, { silent: true });
-}
-
-// SVG comes from an SVG-renderer twin of the same option (every point, live ones included), rendered off-screen at the chart's size.
 export function svgString(element) {
   const state = element?.__fwState;
-  if (!state) return null;
-  const twin = echarts.init(null, null, { renderer: 'svg', ssr: true, width: state.chart.getWidth(), height: state.chart.getHeight() });
-  try {
-    const copy = { ...state, series: state.series.map(s => ({ ...s, folded: undefined, drawn: null, drawnCount: 0 })), layer: null };
-    if (state.layer) copy.extent = extentOf(copy);
-    const option = buildOption(context(copy));
-    option.backgroundColor = themeColors(state.mode).panel;
-    twin.setOption(option);
-    return twin.renderToSVGString();
-  } finally {
-    twin.dispose();
-  }
+  return state ? svgStringOf(state, context) : null;
 }
 
 export function downloadSvg(element, fileName) {
-  const svg = svgString(element);
-  if (svg === null) return;
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-  save(url, fileName);
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  const state = element?.__fwState;
+  if (state) downloadSvgOf(state, fileName, context);
 }
 
 export function destroy(element) {

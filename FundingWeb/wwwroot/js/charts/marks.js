@@ -8,11 +8,12 @@ const same = (style, values) => {
 };
 
 export class MarkerLayer {
+  // Over the live canvas (same z-index, later in the chart's element), under the layer's tooltip (z-index 3).
   constructor(element) {
     this.box = document.createElement('div');
     this.box.setAttribute('aria-hidden', 'true');
     this.box.dataset.layer = 'markers';
-    this.box.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:3';
+    this.box.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:2';
     element.appendChild(this.box);
     // Labels are measured as the canvas drew them, without a layout.
     this.measure = document.createElement('canvas').getContext('2d');
