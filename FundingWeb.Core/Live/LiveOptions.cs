@@ -3,8 +3,8 @@ namespace FundingWeb.Core.Live;
 /// <summary>Bound from <c>Live</c>: how often the hub may push to one subscriber.</summary>
 public sealed class LiveOptions
 {
-    /// <summary>The longest <see cref="PageTickInterval"/> accepted: a page that ticks less often than this is not live.</summary>
-    public static readonly TimeSpan MaxPageTickInterval = TimeSpan.FromSeconds(10);
+    /// <summary>The longest interval either setting accepts: a page that ticks less often than this is not live.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>Least time between two pushes to one subscriber that names no interval of its own (the alert monitor, share links).</summary>
     public TimeSpan MinPushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
@@ -17,10 +17,9 @@ public sealed class LiveOptions
     public TimeSpan PageTickInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Why these settings cannot run, or null.</summary>
-    public string? Problem() =>
-        PageTickInterval < TimeSpan.Zero || PageTickInterval > MaxPageTickInterval
-            ? $"Live:PageTickInterval must be from 00:00:00 to {MaxPageTickInterval:c} (it was {PageTickInterval:c})."
-            : MinPushInterval < TimeSpan.Zero || MinPushInterval > MaxPageTickInterval
-                ? $"Live:MinPushInterval must be from 00:00:00 to {MaxPageTickInterval:c} (it was {MinPushInterval:c})."
-                : null;
+    public string? Problem() => OutOfRange("Live:PageTickInterval", PageTickInterval) ?? OutOfRange("Live:MinPushInterval", MinPushInterval);
+
+    private static string? OutOfRange(string setting, TimeSpan value) => value < TimeSpan.Zero || value > MaxInterval
+        ? $"{setting} must be from 00:00:00 to {MaxInterval:c} (it was {value:c})."
+        : null;
 }

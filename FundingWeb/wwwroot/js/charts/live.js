@@ -33,8 +33,9 @@ export class LiveLayer {
   constructor(element, chart, kind) {
     this.chart = chart;
     this.kind = kind;
-    this.canvas = canvasIn(element, 'live', 2);
-    // The ladder's data has a canvas of its own under the markers': a tick moves the price marker and repaints only its canvas.
+    // Live lines' tails and stacked areas' newest segments; the ladder's data has a canvas of its own, and markers are
+    // elements (charts/marks.js), so a chart of markers alone has no canvas here and a ladder's tick repaints none.
+    this.canvas = kind === 'lines' || kind === 'stack' ? canvasIn(element, 'live', 2) : null;
     this.under = kind === 'bars' ? canvasIn(element, 'data', 1) : null;
     this.zoom = { start: 0, end: 100 };
     this.hidden = new Set();
@@ -100,18 +101,15 @@ export class LiveLayer {
   draw(state, colors, markersOnly = false) {
     const p = this.projection(state);
     if (!markersOnly || !this.painted) {
-      const g = this.cleared(this.canvas);
       if (this.under) {
         const u = this.cleared(this.under);
         // Kept for the tooltip (charts/tip.js) and the inspector: what is on screen, where.
         const { drawn, width } = p ? clipped(u, p, () => drawData(u, state, p, colors, this.hidden)) : { drawn: {}, width: 0 };
         Object.assign(this, { drawn, barWidth: width, projected: p, colors });
       }
-      if (p) {
-        clipped(g, p, () => {
-          if (this.kind === 'lines') this.lines(g, state, p, colors);
-          if (this.kind === 'stack') this.stack(g, state, p, colors);
-        });
+      if (this.canvas) {
+        const g = this.cleared(this.canvas);
+        if (p) clipped(g, p, () => (this.kind === 'lines' ? this.lines(g, state, p, colors) : this.stack(g, state, p, colors)));
       }
       this.painted = !!p;
     }
@@ -179,7 +177,7 @@ export class LiveLayer {
   }
 
   dispose() {
-    this.canvas.remove();
+    this.canvas?.remove();
     this.under?.remove();
     this.marks.dispose();
   }
